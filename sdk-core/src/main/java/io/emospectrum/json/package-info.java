@@ -1,0 +1,2 @@
+/** The JSON form of readings, shared by the CLI and anything that stores results. */
+package io.emospectrum.json;

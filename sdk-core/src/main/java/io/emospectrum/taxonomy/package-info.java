@@ -1,0 +1,2 @@
+/** The category taxonomy's declarative label mappings, validated when a model loads. */
+package io.emospectrum.taxonomy;
