@@ -30,15 +30,16 @@ public final class VoiceModel implements AutoCloseable {
     public static final String LABEL_MAPPING_FILE = "label-mapping.json";
 
     private final VoiceModelConfig config;
-    private final ZooModel<float[][], float[]> model;
+    private final List<ZooModel<float[][], float[]>> members;
     private final BoundLabelMapping mapping;
-    private final ConcurrentLinkedDeque<Predictor<float[][], float[]>> idle = new ConcurrentLinkedDeque<>();
+    /** One predictor per member, handed out together. */
+    private final ConcurrentLinkedDeque<List<Predictor<float[][], float[]>>> idle = new ConcurrentLinkedDeque<>();
     private final List<Predictor<float[][], float[]>> all = new ArrayList<>();
     private volatile boolean closed;
 
-    private VoiceModel(VoiceModelConfig config, ZooModel<float[][], float[]> model, BoundLabelMapping mapping) {
+    private VoiceModel(VoiceModelConfig config, List<ZooModel<float[][], float[]>> members, BoundLabelMapping mapping) {
         this.config = config;
-        this.model = model;
+        this.members = List.copyOf(members);
         this.mapping = mapping;
     }
 
@@ -58,17 +59,25 @@ public final class VoiceModel implements AutoCloseable {
         }
         LabelMapping m = mapping != null ? mapping : LabelMapping.fromJson(dir.resolve(LABEL_MAPPING_FILE));
         BoundLabelMapping bound = m.bind(config.labels());
-        ZooModel<float[][], float[]> zoo = ModelLoader.builder(float[][].class, float[].class)
-                .source(ModelSource.path(dir))
-                .requireManifest(true)
-                .files(files)
-                .engine("PyTorch")
-                .device(device)
-                .modelName(config.name())
-                .block(VoiceNet.build(config))
-                .translator(new VoiceTranslator())
-                .build().load();
-        return new VoiceModel(config, zoo, bound);
+        List<ZooModel<float[][], float[]>> zoos = new ArrayList<>();
+        try {
+            for (String member : config.members()) {
+                zoos.add(ModelLoader.builder(float[][].class, float[].class)
+                        .source(ModelSource.path(dir))
+                        .requireManifest(true)
+                        .files(files)
+                        .engine("PyTorch")
+                        .device(device)
+                        .modelName(member)
+                        .block(VoiceNet.build(config))
+                        .translator(new VoiceTranslator())
+                        .build().load());
+            }
+        } catch (RuntimeException e) {
+            zoos.forEach(ZooModel::close);
+            throw e;
+        }
+        return new VoiceModel(config, zoos, bound);
     }
 
     public VoiceModelConfig config() {
@@ -85,27 +94,56 @@ public final class VoiceModel implements AutoCloseable {
 
     /** The device DJL runs the model on, as readings report it. */
     public String device() {
-        return model.getNDManager().getDevice().toString();
+        return members.get(0).getNDManager().getDevice().toString();
     }
 
-    /** Label probabilities for each window; windows must share one frame count. */
+    /**
+     * Label probabilities for each window (the mean over the ensemble's members); windows must
+     * share one frame count.
+     */
     public List<float[]> predict(List<float[][]> windows) {
         if (closed) {
             throw new IllegalStateException("the voice model is closed");
         }
-        Predictor<float[][], float[]> p = idle.pollFirst();
-        if (p == null) {
-            p = model.newPredictor();
-            synchronized (all) {
-                all.add(p);
+        List<Predictor<float[][], float[]>> set = idle.pollFirst();
+        if (set == null) {
+            List<Predictor<float[][], float[]>> fresh = new ArrayList<>();
+            for (ZooModel<float[][], float[]> m : members) {
+                fresh.add(m.newPredictor());
             }
+            synchronized (all) {
+                all.addAll(fresh);
+            }
+            set = fresh;
         }
         try {
-            return windows.size() == 1 ? List.of(p.predict(windows.get(0))) : p.batchPredict(windows);
+            List<float[]> mean = null;
+            for (Predictor<float[][], float[]> p : set) {
+                List<float[]> out = windows.size() == 1 ? List.of(p.predict(windows.get(0))) : p.batchPredict(windows);
+                if (mean == null) {
+                    mean = new ArrayList<>();
+                    for (float[] o : out) {
+                        mean.add(o.clone());
+                    }
+                } else {
+                    for (int i = 0; i < out.size(); i++) {
+                        float[] m = mean.get(i);
+                        for (int k = 0; k < m.length; k++) {
+                            m[k] += out.get(i)[k];
+                        }
+                    }
+                }
+            }
+            for (float[] m : mean) {
+                for (int k = 0; k < m.length; k++) {
+                    m[k] /= set.size();
+                }
+            }
+            return mean;
         } catch (TranslateException | RuntimeException e) {
             throw new ExtractionException("voice model inference failed: " + e.getMessage(), e);
         } finally {
-            idle.addFirst(p);
+            idle.addFirst(set);
         }
     }
 
@@ -117,6 +155,6 @@ public final class VoiceModel implements AutoCloseable {
             all.clear();
         }
         idle.clear();
-        model.close();
+        members.forEach(ZooModel::close);
     }
 }

@@ -32,6 +32,8 @@ import java.util.Objects;
  *                      speech frames removed (takes out the speaker's and the channel's spectral envelope)
  * @param featureMean   per-dimension mean of the training windows
  * @param featureStd    per-dimension standard deviation of the training windows
+ * @param members       the weight files' model names: one net, or several trained with different
+ *                      seeds whose probabilities are averaged (an ensemble); null means just {@code name}
  * @param training      how the weights were made (data, split, seed, epochs, figures), for provenance
  */
 public record VoiceModelConfig(
@@ -50,6 +52,7 @@ public record VoiceModelConfig(
         boolean cepstralMeanNormalization,
         float[] featureMean,
         float[] featureStd,
+        List<String> members,
         java.util.Map<String, Object> training) {
 
     public static final String FILE_NAME = "voice-model.json";
@@ -60,7 +63,8 @@ public record VoiceModelConfig(
         Objects.requireNonNull(version, "version");
         labels = List.copyOf(labels);
         Objects.requireNonNull(features, "features");
-        training = training == null ? java.util.Map.of() : java.util.Map.copyOf(training);
+        training = training == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
+        members = members == null || members.isEmpty() ? List.of(name) : List.copyOf(members);
         if (windowFrames % stack != 0 || hopFrames <= 0 || hopFrames > windowFrames) {
             throw new IllegalArgumentException("window of " + windowFrames + " frames must be a multiple of the stack "
                     + stack + " and hop " + hopFrames + " must be in (0, window]");
@@ -73,12 +77,17 @@ public record VoiceModelConfig(
 
     public VoiceModelConfig withStatistics(float[] mean, float[] std) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, mean, std, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, mean, std, members, training);
     }
 
     public VoiceModelConfig withTraining(java.util.Map<String, Object> info) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, info);
+                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, members, info);
+    }
+
+    public VoiceModelConfig withMembers(List<String> names) {
+        return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
+                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, names, training);
     }
 
     /** Window length in seconds. */

@@ -71,9 +71,12 @@ public final class RavdessCorpus {
         return java.util.Collections.unmodifiableSet(s);
     }
 
-    /** Parses {@code "19-20"} or {@code "1,3,5-7"}. */
+    /** Parses {@code "19-20"}, {@code "1,3,5-7"} or {@code "none"}. */
     public static Set<Integer> parseActors(String text) {
         java.util.TreeSet<Integer> s = new java.util.TreeSet<>();
+        if (text.isBlank() || text.trim().equalsIgnoreCase("none")) {
+            return s;
+        }
         for (String part : text.split(",")) {
             String p = part.trim();
             if (p.contains("-")) {

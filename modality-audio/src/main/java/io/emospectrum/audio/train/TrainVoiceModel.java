@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The {@code train} command: rebuilds the bundled voice model from RAVDESS with a speaker-independent
@@ -43,12 +44,13 @@ import java.util.Random;
  * unweighted average recall, reports the test figures and writes the model directory (weights,
  * settings, label mapping, NOTICE, SHA256SUMS).
  *
- * <pre>scripts/audio-model.sh train [--data DIR] [--out DIR] [--epochs N] [--seed N] [--hidden N] [--layers N] [--lr X] [--cmn true] [--perturb true]</pre>
+ * <pre>scripts/audio-model.sh train [--data DIR] [--out DIR] [--epochs N] [--seed N] [--hidden N] [--layers N] [--lr X] [--cmn true] [--perturb true]
+ *       [--train-actors 1-16] [--validation-actors 17-18] [--test-actors 19-20] [--members N] [--mfcc 20]</pre>
  */
 public final class TrainVoiceModel {
     private static final int VERSIONS = 3; // clean, telephone, noisy
 
-    private final FeatureConfig features = FeatureConfig.DEFAULT;
+    private FeatureConfig features = FeatureConfig.DEFAULT;
     private final Random random;
     private final int epochs;
     private final long seed;
@@ -62,7 +64,11 @@ public final class TrainVoiceModel {
     private final boolean cmn;
     private final boolean perturb;
 
-    private TrainVoiceModel(long seed, int epochs, int hidden, int layers, float learningRate, boolean cmn, boolean perturb) {
+    private final int members;
+
+    private TrainVoiceModel(long seed, int epochs, int hidden, int layers, float learningRate, boolean cmn, boolean perturb,
+                            int members) {
+        this.members = members;
         this.cmn = cmn;
         this.perturb = perturb;
         this.learningRate = learningRate;
@@ -84,74 +90,115 @@ public final class TrainVoiceModel {
         float lr = Float.parseFloat(a.getOrDefault("lr", "0.003"));
         boolean cmn = Boolean.parseBoolean(a.getOrDefault("cmn", "false"));
         boolean perturb = Boolean.parseBoolean(a.getOrDefault("perturb", "false"));
-        new TrainVoiceModel(seed, epochs, hidden, layers, lr, cmn, perturb).run(data, out);
+        int members = Integer.parseInt(a.getOrDefault("members", "1"));
+        int mfcc = Integer.parseInt(a.getOrDefault("mfcc", String.valueOf(FeatureConfig.DEFAULT.mfccCount())));
+        Set<Integer> trainActors = RavdessCorpus.parseActors(a.getOrDefault("train-actors", "1-16"));
+        Set<Integer> valActors = RavdessCorpus.parseActors(a.getOrDefault("validation-actors", "17-18"));
+        Set<Integer> testActors = RavdessCorpus.parseActors(a.getOrDefault("test-actors", "19-20"));
+        for (Set<Integer> other : List.of(valActors, testActors)) {
+            if (other.stream().anyMatch(trainActors::contains)) {
+                throw new io.emospectrum.error.ConfigurationException("an actor is in training and in validation or test: "
+                        + trainActors + " / " + valActors + " / " + testActors);
+            }
+        }
+        TrainVoiceModel t = new TrainVoiceModel(seed, epochs, hidden, layers, lr, cmn, perturb, members);
+        FeatureConfig d = FeatureConfig.DEFAULT;
+        t.features = new FeatureConfig(d.sampleRate(), d.frameSize(), d.hop(), mfcc, Math.max(d.melFilters(), mfcc), d.lowHz(), d.highHz());
+        t.run(data, out, trainActors, valActors, testActors);
     }
 
     private record Example(List<List<FrameFeatures>> versions, int label) {
     }
 
-    private void run(Path data, Path out) throws Exception {
+    private void run(Path data, Path out, Set<Integer> trainActors, Set<Integer> valActors, Set<Integer> testActors) throws Exception {
         long t0 = System.nanoTime();
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        List<Example> train = load(RavdessCorpus.clips(data, RavdessCorpus.TRAIN_ACTORS), true);
-        List<Example> val = load(RavdessCorpus.clips(data, RavdessCorpus.VALIDATION_ACTORS), false);
-        List<Example> test = load(RavdessCorpus.clips(data, RavdessCorpus.TEST_ACTORS), false);
+        List<Example> train = load(RavdessCorpus.clips(data, trainActors), true);
+        List<Example> val = load(RavdessCorpus.clips(data, valActors), false);
+        List<Example> test = load(RavdessCorpus.clips(data, testActors), false);
         System.out.printf(Locale.ROOT, "features: %d train, %d validation, %d test clips in %.0f s%n",
                 train.size(), val.size(), test.size(), (System.nanoTime() - t0) / 1e9);
 
         VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.0.0", RavdessCorpus.LABELS, features,
-                100, 25, 2, 128, hidden, layers, false, 0.3f, cmn, null, null, null);
+                100, 25, 2, 128, hidden, layers, false, 0.3f, cmn, null, null, null, null);
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
 
         Path work = Files.createTempDirectory("ravdess-gru-train");
-        double bestUar = -1;
-        int bestEpoch = -1;
-        try (Model model = Model.newInstance(config.name(), Device.cpu(), "PyTorch")) {
-            model.setBlock(VoiceNet.build(config));
-            // A fixed epoch makes every save overwrite <name>-0000.params instead of adding a file.
-            model.setProperty("Epoch", "0");
-            DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(learningRate)
-                            .optFinalValue(learningRate / 30).setMaxUpdates(epochs * (train.size() / batchSize)).build())
-                            .optWeightDecays(1e-4f).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            try (Trainer trainer = model.newTrainer(tc);
-                 Predictor<float[][], float[]> predictor = model.newPredictor(new VoiceTranslator())) {
-                trainer.initialize(new Shape(batchSize, config.windowFrames(), features.windowDimension()));
-                for (int epoch = 1; epoch <= epochs; epoch++) {
-                    double loss = trainEpoch(trainer, train, config);
-                    ConfusionMatrix vm = evaluate(predictor, val, config);
-                    System.out.printf(Locale.ROOT, "epoch %2d  loss %.3f  validation accuracy %.3f UAR %.3f  (%.0f s)%n",
-                            epoch, loss, vm.accuracy(), vm.unweightedAverageRecall(), (System.nanoTime() - t0) / 1e9);
-                    if (vm.unweightedAverageRecall() > bestUar) {
-                        bestUar = vm.unweightedAverageRecall();
-                        bestEpoch = epoch;
-                        model.save(work, config.name());
-                    }
-                }
-                model.load(work, config.name());
-                ConfusionMatrix tm = evaluate(predictor, test, config);
-                System.out.printf(Locale.ROOT, "best epoch %d (validation UAR %.3f); test actors 19-20: accuracy %.3f UAR %.3f over %d clips%n%s",
-                        bestEpoch, bestUar, tm.accuracy(), tm.unweightedAverageRecall(), tm.total(), tm.format());
-                Map<String, Object> info = new LinkedHashMap<>();
-                info.put("data", "RAVDESS speech, 16 kHz copy, actors 01-20 (CC BY-NC-SA 4.0)");
-                info.put("split", "train actors 01-16, validation 17-18 (epoch selection), test 19-20");
-                info.put("augmentation", "random 2 s crops; clean, telephone band (8 kHz), white noise at 15-30 dB SNR"
-                        + (perturb ? ", speed 0.9 and 1.1" : ""));
-                info.put("cepstralMeanNormalization", cmn);
-                info.put("seed", seed);
-                info.put("epochs", epochs);
-                info.put("learningRate", learningRate + " (Adam, cosine decay to 1/30)");
-                info.put("bestEpoch", bestEpoch);
-                info.put("validationUar", round(bestUar));
-                info.put("testClipAccuracy", round(tm.accuracy()));
-                info.put("testClipUar", round(tm.unweightedAverageRecall()));
-                config = config.withTraining(info);
+        List<Model> models = new ArrayList<>();
+        List<Predictor<float[][], float[]>> predictors = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        try {
+            for (int member = 0; member < members; member++) {
+                String name = member == 0 ? config.name() : config.name() + "-m" + member;
+                long memberSeed = seed + member;
+                Engine.getEngine("PyTorch").setRandomSeed((int) memberSeed);
+                random.setSeed(memberSeed);
+                Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+                models.add(model);
+                model.setBlock(VoiceNet.build(config));
+                // A fixed epoch makes every save overwrite <name>-0000.params instead of adding a file.
+                model.setProperty("Epoch", "0");
+                int best = trainMember(model, name, work, train, val, config, t0);
+                model.load(work, name);
+                predictors.add(model.newPredictor(new VoiceTranslator()));
+                names.add(name);
+                kept.add(name + ": seed " + memberSeed + ", epoch " + best);
             }
+            ConfusionMatrix tm = evaluate(predictors, test, config);
+            System.out.printf(Locale.ROOT, "%d member(s) %s; test actors %s: accuracy %.3f UAR %.3f over %d clips%n%s",
+                    members, kept, testActors, tm.accuracy(), tm.unweightedAverageRecall(), tm.total(), tm.format());
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("data", "RAVDESS speech, 16 kHz copy, actors 01-20 (CC BY-NC-SA 4.0)");
+            info.put("split", "train actors " + trainActors + ", validation " + valActors
+                    + (val.isEmpty() ? " (none: last epoch kept)" : " (epoch selection)") + ", test " + testActors);
+            info.put("augmentation", "random 2 s crops; clean, telephone band (8 kHz), white noise at 15-30 dB SNR"
+                    + (perturb ? ", speed 0.9 and 1.1" : ""));
+            info.put("cepstralMeanNormalization", cmn);
+            info.put("members", kept);
+            info.put("epochs", epochs);
+            info.put("learningRate", learningRate + " (Adam, cosine decay to 1/30)");
+            info.put("testClipAccuracy", round(tm.accuracy()));
+            info.put("testClipUar", round(tm.unweightedAverageRecall()));
+            config = config.withMembers(names).withTraining(info);
+        } finally {
+            predictors.forEach(Predictor::close);
+            models.forEach(Model::close);
         }
         writeModel(work, out, config);
         System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", out, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Trains one net; returns the epoch kept (best validation UAR, or the last without validation). */
+    private int trainMember(Model model, String name, Path work, List<Example> train, List<Example> val,
+                            VoiceModelConfig config, long t0) throws Exception {
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(learningRate)
+                        .optFinalValue(learningRate / 30).setMaxUpdates(epochs * (train.size() / batchSize)).build())
+                        .optWeightDecays(1e-4f).build())
+                .optDevices(new Device[] {Device.cpu()});
+        double bestUar = -1;
+        int bestEpoch = -1;
+        try (Trainer trainer = model.newTrainer(tc);
+             Predictor<float[][], float[]> predictor = model.newPredictor(new VoiceTranslator())) {
+            trainer.initialize(new Shape(batchSize, config.windowFrames(), features.windowDimension()));
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                double loss = trainEpoch(trainer, train, config);
+                // Without validation actors the last epoch is kept (a recipe chosen on an earlier run).
+                ConfusionMatrix vm = val.isEmpty() ? null : evaluate(List.of(predictor), val, config);
+                System.out.printf(Locale.ROOT, "%s epoch %2d  loss %.3f  validation accuracy %.3f UAR %.3f  (%.0f s)%n",
+                        name, epoch, loss, vm == null ? Double.NaN : vm.accuracy(), vm == null ? Double.NaN : vm.unweightedAverageRecall(),
+                        (System.nanoTime() - t0) / 1e9);
+                double uar = vm == null ? epoch : vm.unweightedAverageRecall();
+                if (uar > bestUar) {
+                    bestUar = uar;
+                    bestEpoch = epoch;
+                    model.save(work, name);
+                }
+            }
+        }
+        return bestEpoch;
     }
 
     private static double round(double x) {
@@ -248,7 +295,7 @@ public final class TrainVoiceModel {
     }
 
     /** Clip-level: the mean of the probabilities of the first and the last window of each clip. */
-    static ConfusionMatrix evaluate(Predictor<float[][], float[]> p, List<Example> clips, VoiceModelConfig c)
+    static ConfusionMatrix evaluate(List<Predictor<float[][], float[]>> members, List<Example> clips, VoiceModelConfig c)
             throws TranslateException {
         ConfusionMatrix cm = new ConfusionMatrix(c.labels());
         for (Example e : clips) {
@@ -257,11 +304,18 @@ public final class TrainVoiceModel {
             List<float[][]> windows = List.of(
                     c.windowInput(f.subList(0, w)),
                     c.windowInput(f.subList(f.size() - w, f.size())));
-            List<float[]> probs = p.batchPredict(windows);
+            float[] sum = new float[c.labels().size()];
+            for (Predictor<float[][], float[]> p : members) {
+                for (float[] probs : p.batchPredict(windows)) {
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] += probs[k];
+                    }
+                }
+            }
             int best = 0;
             float bestScore = -1;
             for (int k = 0; k < c.labels().size(); k++) {
-                float s = probs.get(0)[k] + probs.get(1)[k];
+                float s = sum[k];
                 if (s > bestScore) {
                     bestScore = s;
                     best = k;
@@ -274,8 +328,17 @@ public final class TrainVoiceModel {
 
     private static void writeModel(Path work, Path out, VoiceModelConfig config) throws IOException {
         Files.createDirectories(out);
-        String params = config.name() + "-0000.params";
-        Files.copy(work.resolve(params), out.resolve(params), StandardCopyOption.REPLACE_EXISTING);
+        try (var old = Files.newDirectoryStream(out, "*.params")) {
+            for (Path p : old) {
+                Files.delete(p); // a model with fewer members leaves no stale weights behind
+            }
+        }
+        List<String> params = new ArrayList<>();
+        for (String member : config.members()) {
+            String file = member + "-0000.params";
+            Files.copy(work.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            params.add(file);
+        }
         config.write(out.resolve(VoiceModelConfig.FILE_NAME));
         Path mapping = out.resolve(VoiceModel.LABEL_MAPPING_FILE);
         if (!Files.exists(mapping)) {
@@ -283,24 +346,29 @@ public final class TrainVoiceModel {
                 Files.copy(in, mapping);
             }
         }
-        String paramsSha = ModelManifest.sha256(out.resolve(params));
-        Files.writeString(out.resolve("NOTICE"), notice(config, params, paramsSha), StandardCharsets.UTF_8);
+        StringBuilder weights = new StringBuilder();
+        for (String f : params) {
+            weights.append(f).append(" (SHA-256 ").append(ModelManifest.sha256(out.resolve(f))).append("), ");
+        }
+        Files.writeString(out.resolve("NOTICE"), notice(config, weights.toString()), StandardCharsets.UTF_8);
         StringBuilder sums = new StringBuilder();
-        for (String f : List.of(params, VoiceModelConfig.FILE_NAME, VoiceModel.LABEL_MAPPING_FILE, "NOTICE")) {
+        List<String> listed = new ArrayList<>(params);
+        listed.addAll(List.of(VoiceModelConfig.FILE_NAME, VoiceModel.LABEL_MAPPING_FILE, "NOTICE"));
+        for (String f : listed) {
             sums.append(ModelManifest.sha256(out.resolve(f))).append("  ").append(f).append('\n');
         }
         Files.writeString(out.resolve(ModelManifest.FILE_NAME), sums.toString(), StandardCharsets.UTF_8);
     }
 
-    private static String notice(VoiceModelConfig c, String params, String sha) {
+    private static String notice(VoiceModelConfig c, String weights) {
         return "EmoSpectrum voice model " + c.name() + " " + c.version() + "\n\n"
-                + "Files: " + params + " (DJL parameters, SHA-256 " + sha + "), " + VoiceModelConfig.FILE_NAME
+                + "Files: DJL parameters " + weights + VoiceModelConfig.FILE_NAME
                 + " (settings and feature statistics), " + VoiceModel.LABEL_MAPPING_FILE + ".\n"
                 + "Made by: io.emospectrum.audio.train.TrainVoiceModel (scripts/audio-model.sh train), DJL "
-                + ai.djl.engine.Engine.getDjlVersion() + ", PyTorch engine, seed " + c.training().get("seed") + ".\n\n"
+                + ai.djl.engine.Engine.getDjlVersion() + ", PyTorch engine; members and seeds: " + c.training().get("members") + ".\n\n"
                 + "Trained on: The Ryerson Audio-Visual Database of Emotional Speech and Song (RAVDESS),\n"
                 + "Livingstone SR, Russo FA (2018), PLoS ONE 13(5): e0196391, https://doi.org/10.1371/journal.pone.0196391,\n"
-                + "speech clips of actors 01-16 (actors 17-18 for epoch selection, 19-20 held out for testing).\n\n"
+                + "speech clips; split: " + c.training().get("split") + ".\n\n"
                 + "Licence: RAVDESS is licensed under Creative Commons Attribution-NonCommercial-ShareAlike 4.0\n"
                 + "International (CC BY-NC-SA 4.0), https://creativecommons.org/licenses/by-nc-sa/4.0/.\n"
                 + "These weights are derived from it and are distributed under the same terms:\n"
