@@ -34,12 +34,24 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
     private final VoiceReadings readings;
     private final int batchSize;
     private final double maxDurationSeconds;
+    private final int hopFrames;
 
+    /** With the model's own window hop. */
     public GruVoiceExtractor(VoiceModel model, int batchSize, double maxDurationSeconds) {
+        this(model, batchSize, maxDurationSeconds, model.config().hopFrames());
+    }
+
+    /** @param hopFrames frames between window starts: fewer windows cost less (see {@link GruVoiceProvider#WINDOW_HOP}) */
+    public GruVoiceExtractor(VoiceModel model, int batchSize, double maxDurationSeconds, int hopFrames) {
+        if (hopFrames < 1 || hopFrames > model.config().windowFrames()) {
+            throw new io.emospectrum.error.ConfigurationException("window hop must be between one frame and one window ("
+                    + model.config().windowFrames() + " frames), was " + hopFrames);
+        }
         this.model = model;
         this.readings = new VoiceReadings(model);
         this.batchSize = batchSize;
         this.maxDurationSeconds = maxDurationSeconds;
+        this.hopFrames = hopFrames;
     }
 
     public VoiceModel voiceModel() {
@@ -49,7 +61,8 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
     /** Creates the pipeline of one channel; used by streams and calls. */
     public ChannelScorer channelScorer(int sampleRate, double startSeconds, String subject, int batch,
                                        Consumer<EmotionReading> listener) {
-        return new ChannelScorer(readings, SampleRates.require(sampleRate, "the audio"), startSeconds, subject, batch, listener);
+        return new ChannelScorer(readings, SampleRates.require(sampleRate, "the audio"), startSeconds, subject, batch, hopFrames,
+                listener);
     }
 
     @Override
@@ -109,7 +122,7 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public VoiceStream openStream(int sampleRate, int channels, Consumer<EmotionReading> listener) {
-        return new GruVoiceStream(readings, sampleRate, channels, listener);
+        return new GruVoiceStream(readings, sampleRate, channels, hopFrames, listener);
     }
 
     @Override

@@ -71,6 +71,34 @@ class GruVoiceExtractorTest {
     }
 
     @Test
+    void aLongerWindowHopGivesFewerWindowsOnTheSameGrid() {
+        AudioBuffer speech = AudioBuffer.of(TestAudio.heldOut(1).stream().limit(3)
+                .map(c -> AudioFiles.read(c.file()).mono())
+                .reduce(new float[0], (a, b) -> {
+                    float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+                    System.arraycopy(b, 0, out, a.length, b.length);
+                    return out;
+                }), 1, 16_000);
+        try (VoiceEmotionExtractor slow = new GruVoiceProvider().create(
+                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP, "1.0").build())) {
+            List<EmotionReading> every = extractor.analyze(speech).windows();
+            List<EmotionReading> fewer = slow.analyze(speech).windows();
+            assertThat(fewer.size()).isLessThan(every.size());
+            for (EmotionReading w : fewer) {
+                // every window at a whole second is one the default hop scores too, with the same result
+                if (w.span().time().start() % 1.0 < 1e-9) {
+                    EmotionReading same = every.stream()
+                            .filter(e -> Math.abs(e.span().time().start() - w.span().time().start()) < 1e-9).findFirst().orElseThrow();
+                    assertThat(w.vector()).containsExactly(same.vector(), within(1e-4f));
+                }
+            }
+        }
+        assertThatThrownBy(() -> new GruVoiceProvider().create(
+                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP, "0.03").build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("multiple");
+    }
+
+    @Test
     void heldOutActorsAreRecognizedWellAboveChance() {
         List<RavdessClip> clips = TestAudio.heldOut(2); // every other clip of actors 19-20, never trained on
         EvaluateVoiceModel.Result r = EvaluateVoiceModel.evaluate(extractor, clips);

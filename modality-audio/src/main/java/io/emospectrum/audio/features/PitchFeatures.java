@@ -16,6 +16,8 @@ public final class PitchFeatures implements AudioProcessor {
     /** Pitches outside the range of the human voice are treated as unvoiced. */
     private static final float MIN_HZ = 60f;
     private static final float MAX_HZ = 600f;
+    /** Frames quieter than this (mean square, -60 dBFS) have no pitch worth the cost of looking for it. */
+    private static final double SILENT_POWER = 1e-6;
 
     private final Yin yin;
     private final float[] half;
@@ -30,8 +32,15 @@ public final class PitchFeatures implements AudioProcessor {
     @Override
     public boolean process(AudioEvent event) {
         float[] b = event.getFloatBuffer();
+        double power = 0;
         for (int i = 0; i < half.length; i++) {
             half[i] = 0.5f * (b[2 * i] + b[2 * i + 1]);
+            power += half[i] * half[i];
+        }
+        if (power / half.length < SILENT_POWER) {
+            voicing = 0f; // silence and pauses: most of a call
+            logPitch = 0f;
+            return true;
         }
         PitchDetectionResult r = yin.getPitch(half);
         float hz = r.getPitch();

@@ -32,6 +32,7 @@ public final class ChannelScorer {
     private final List<double[]> batchSpans = new ArrayList<>();
     private final List<VoiceActivity> batchActivity = new ArrayList<>();
     private final int batchSize;
+    private final int hopFrames;
     private final double startSeconds;
     private final String subject;
     private final Consumer<EmotionReading> listener;
@@ -49,9 +50,10 @@ public final class ChannelScorer {
      * @param startSeconds media time of the first sample
      * @param subject      who this channel is ({@code "channel-1"}), or null
      * @param batchSize    windows scored together; 1 scores each window as soon as it completes
+     * @param hopFrames    frames between window starts (the model's {@code hopFrames} by default)
      */
     public ChannelScorer(VoiceReadings readings, int inputRate, double startSeconds, String subject, int batchSize,
-                         Consumer<EmotionReading> listener) {
+                         int hopFrames, Consumer<EmotionReading> listener) {
         this.readings = readings;
         this.model = readings.model();
         this.config = model.config();
@@ -60,6 +62,7 @@ public final class ChannelScorer {
         this.resampler = inputRate == features.sampleRate() ? null : new Resampler(inputRate, features.sampleRate());
         this.extractor = new FrameFeatureExtractor(features, frames::add);
         this.batchSize = batchSize;
+        this.hopFrames = hopFrames;
         this.startSeconds = startSeconds;
         this.subject = subject;
         this.listener = listener;
@@ -97,10 +100,10 @@ public final class ChannelScorer {
         if (lastWindowEnd == 0 && nextWindow == 0) {
             // Shorter than one window: score what there is if it is at least a hop long.
             long usable = total - total % stack;
-            if (usable >= config.hopFrames()) {
+            if (usable >= config.hopFrames()) { // at least half a second of audio
                 queue(0, usable);
             }
-        } else if (total - lastWindowEnd >= config.hopFrames() / 2 && total >= window) {
+        } else if (total - lastWindowEnd >= hopFrames / 2 && total >= window) {
             queue(total - window, total); // the tail that the last full window missed
         }
         flushBatch();
@@ -118,7 +121,7 @@ public final class ChannelScorer {
         long total = extractor.frameCount();
         while (nextWindow + config.windowFrames() <= total) {
             queue(nextWindow, nextWindow + config.windowFrames());
-            nextWindow += config.hopFrames();
+            nextWindow += hopFrames;
         }
         // Frames before the next window's start are no longer needed.
         long keepFrom = Math.min(nextWindow, Math.max(0, total - config.windowFrames()));

@@ -21,14 +21,14 @@ public final class GruVoiceStream implements VoiceStream {
     private final ChannelScorer scorer;
     private boolean closed;
 
-    public GruVoiceStream(VoiceReadings readings, int sampleRate, int channels, Consumer<EmotionReading> listener) {
+    public GruVoiceStream(VoiceReadings readings, int sampleRate, int channels, int hopFrames, Consumer<EmotionReading> listener) {
         SampleRates.require(sampleRate, "the stream");
         if (channels < 1 || channels > 32) {
             throw new InvalidInputException("a stream needs 1 to 32 channels, got " + channels);
         }
         this.sampleRate = sampleRate;
         this.channels = channels;
-        this.scorer = new ChannelScorer(readings, sampleRate, 0, null, 1, listener);
+        this.scorer = new ChannelScorer(readings, sampleRate, 0, null, 1, hopFrames, listener);
     }
 
     @Override
