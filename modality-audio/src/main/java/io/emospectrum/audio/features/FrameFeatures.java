@@ -11,9 +11,6 @@ package io.emospectrum.audio.features;
  */
 public record FrameFeatures(float[] mfcc, float energyDb, float voicing, float logPitch, float clipped) {
 
-    /** Energy below which a frame is silence whatever its neighbours (dBFS). */
-    public static final float SILENCE_DB = -50f;
-
     /** The raw vector, in {@link FeatureConfig#rawDimension()} order. */
     public void copyTo(float[] out, int offset) {
         System.arraycopy(mfcc, 0, out, offset, mfcc.length);

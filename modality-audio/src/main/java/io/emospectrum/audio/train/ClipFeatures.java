@@ -5,7 +5,6 @@ import io.emospectrum.audio.features.FrameFeatureExtractor;
 import io.emospectrum.audio.features.FrameFeatures;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.Resampler;
-import io.emospectrum.audio.stream.Samples;
 import io.emospectrum.media.AudioBuffer;
 
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ public final class ClipFeatures {
 
     public static float[] loadMono(RavdessClip clip, int rate) {
         AudioBuffer b = AudioFiles.read(clip.file());
-        float[] mono = Samples.mixToMono(b.mono(), 1);
-        return resample(mono, b.sampleRate(), rate);
+        return resample(b.mono(), b.sampleRate(), rate);
     }
 
     public static float[] resample(float[] x, int from, int to) {

@@ -45,7 +45,7 @@ import java.util.Set;
  * settings, label mapping, NOTICE, SHA256SUMS).
  *
  * <pre>scripts/audio-model.sh train [--data DIR] [--out DIR] [--epochs N] [--seed N] [--hidden N] [--layers N] [--lr X] [--cmn true] [--perturb true]
- *       [--train-actors 1-16] [--validation-actors 17-18] [--test-actors 19-20] [--members N] [--mfcc 20]</pre>
+ *       [--train-actors 1-16] [--validation-actors 17-18] [--test-actors 19-20] [--members N] [--mfcc 20] [--stack 2]</pre>
  */
 public final class TrainVoiceModel {
     private static final int VERSIONS = 3; // clean, telephone, noisy
@@ -65,6 +65,7 @@ public final class TrainVoiceModel {
     private final boolean perturb;
 
     private final int members;
+    private int stack = 2;
 
     private TrainVoiceModel(long seed, int epochs, int hidden, int layers, float learningRate, boolean cmn, boolean perturb,
                             int members) {
@@ -92,6 +93,7 @@ public final class TrainVoiceModel {
         boolean perturb = Boolean.parseBoolean(a.getOrDefault("perturb", "false"));
         int members = Integer.parseInt(a.getOrDefault("members", "1"));
         int mfcc = Integer.parseInt(a.getOrDefault("mfcc", String.valueOf(FeatureConfig.DEFAULT.mfccCount())));
+        int stack = Integer.parseInt(a.getOrDefault("stack", "2"));
         Set<Integer> trainActors = RavdessCorpus.parseActors(a.getOrDefault("train-actors", "1-16"));
         Set<Integer> valActors = RavdessCorpus.parseActors(a.getOrDefault("validation-actors", "17-18"));
         Set<Integer> testActors = RavdessCorpus.parseActors(a.getOrDefault("test-actors", "19-20"));
@@ -104,6 +106,7 @@ public final class TrainVoiceModel {
         TrainVoiceModel t = new TrainVoiceModel(seed, epochs, hidden, layers, lr, cmn, perturb, members);
         FeatureConfig d = FeatureConfig.DEFAULT;
         t.features = new FeatureConfig(d.sampleRate(), d.frameSize(), d.hop(), mfcc, Math.max(d.melFilters(), mfcc), d.lowHz(), d.highHz());
+        t.stack = stack;
         t.run(data, out, trainActors, valActors, testActors);
     }
 
@@ -120,7 +123,7 @@ public final class TrainVoiceModel {
                 train.size(), val.size(), test.size(), (System.nanoTime() - t0) / 1e9);
 
         VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.0.0", RavdessCorpus.LABELS, features,
-                100, 25, 2, 128, hidden, layers, false, 0.3f, cmn, null, null, null, null);
+                100, 25, stack, 128, hidden, layers, false, 0.3f, cmn, null, null, null, null);
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
 
