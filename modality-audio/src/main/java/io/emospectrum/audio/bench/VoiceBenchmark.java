@@ -49,9 +49,10 @@ public final class VoiceBenchmark {
         int rate = Integer.parseInt(a.getOrDefault("rate", "8000"));
         String hop = a.getOrDefault("hop", "0.5");
 
-        float[] speech = speech(rate, seconds);
+        Speech input = speech(rate, seconds);
+        float[] speech = input.samples();
         System.out.printf(Locale.ROOT, "audio: %d s at %d Hz (%s); windows every %s s; JVM max heap %d MB; available processors %d%n",
-                seconds, rate, source, hop, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+                seconds, rate, input.source(), hop, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
         try (VoiceEmotionExtractor x = new GruVoiceProvider().create(ExtractorOptions.builder().device(DeviceChoice.CPU)
                 .property(GruVoiceProvider.WINDOW_HOP, hop).build())) {
@@ -62,9 +63,10 @@ public final class VoiceBenchmark {
         }
     }
 
-    private static String source = "generated";
+    private record Speech(float[] samples, String source) {
+    }
 
-    private static float[] speech(int rate, int seconds) {
+    private static Speech speech(int rate, int seconds) {
         float[] out = new float[rate * seconds];
         if (Files.isDirectory(RavdessCorpus.defaultDirectory())) {
             List<RavdessClip> clips = RavdessCorpus.clips(RavdessCorpus.defaultDirectory(), RavdessCorpus.TEST_ACTORS);
@@ -77,8 +79,7 @@ public final class VoiceBenchmark {
                 System.arraycopy(x, 0, out, pos, n);
                 pos += n;
             }
-            source = "RAVDESS actors 19-20, concatenated";
-            return out;
+            return new Speech(out, "RAVDESS actors 19-20, concatenated");
         }
         for (int i = 0; i < out.length; i++) {
             double t = i / (double) rate;
@@ -86,7 +87,7 @@ public final class VoiceBenchmark {
             double env = Math.max(0, Math.sin(2 * Math.PI * 3.5 * t));
             out[i] = (float) (0.3 * env * (Math.sin(2 * Math.PI * f0 * t) + 0.5 * Math.sin(4 * Math.PI * f0 * t)));
         }
-        return out;
+        return new Speech(out, "generated voice-like signal");
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
