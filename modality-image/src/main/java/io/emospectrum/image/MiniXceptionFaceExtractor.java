@@ -1,11 +1,12 @@
 package io.emospectrum.image;
 
-import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.image.detect.DetectedFace;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.expression.ExpressionClassifier;
 import io.emospectrum.image.expression.FaceCropper;
+import io.emospectrum.image.frame.FrameSampling;
 import io.emospectrum.image.frame.ImageDecoder;
+import io.emospectrum.image.frame.VideoFrameSource;
 import io.emospectrum.image.track.IouFaceTracker;
 import io.emospectrum.image.track.TrackingSettings;
 import io.emospectrum.media.ImageFrame;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Faces in, one reading per face out: a {@link FaceDetector} finds the faces, {@link FaceCropper}
@@ -170,6 +173,54 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         return new IouFaceTracker(f -> observe(List.of(f)).get(0), this::reading, tracking);
     }
 
+    /**
+     * Streams a video through detection, classification and tracking, {@code frameBatch} sampled
+     * frames at a time (their faces go to the network in one batch). Per-frame readings go to
+     * {@code perFrame} as they are made; nothing per frame is kept, so memory stays flat however
+     * long the clip.
+     *
+     * @return one summary reading per track
+     */
+    public VideoResult analyzeVideo(Path video, FrameSampling sampling, int frameBatch, Consumer<EmotionReading> perFrame) {
+        checkOpen();
+        if (frameBatch < 1) {
+            throw new IllegalArgumentException("frame batch must be >= 1, was " + frameBatch);
+        }
+        try (VideoFrameSource source = VideoFrameSource.open(video, sampling);
+             IouFaceTracker tracker = openIouTracker()) {
+            List<ImageFrame> batch = new ArrayList<>(frameBatch);
+            long frames = 0;
+            Optional<ImageFrame> next;
+            do {
+                next = source.next();
+                next.ifPresent(batch::add);
+                if (batch.size() == frameBatch || (next.isEmpty() && !batch.isEmpty())) {
+                    List<List<FaceObservation>> obs = observe(batch);
+                    for (int i = 0; i < batch.size(); i++) {
+                        tracker.update(obs.get(i), batch.get(i).timestampSeconds()).forEach(perFrame);
+                    }
+                    frames += batch.size();
+                    batch.clear();
+                }
+            } while (next.isPresent());
+            return new VideoResult(tracker.trackSummaries(), frames, source.decodedFrames(), source.skippedFrames());
+        }
+    }
+
+    /**
+     * What a video pass returns.
+     *
+     * @param tracks         one summary reading per track
+     * @param analyzedFrames sampled frames analyzed
+     * @param decodedFrames  frames decoded (sampled or not)
+     * @param skippedFrames  frames that failed to decode and were skipped
+     */
+    public record VideoResult(List<EmotionReading> tracks, long analyzedFrames, long decodedFrames, long skippedFrames) {
+        public VideoResult {
+            tracks = List.copyOf(tracks);
+        }
+    }
+
     /** A reading from scores in the model's label order. */
     EmotionReading reading(FaceObservation o, float[] scores, float detectionScore, Span span, String subject) {
         BoundingBox b = o.face().box();
@@ -202,13 +253,6 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
             } finally {
                 classifier.close();
             }
-        }
-    }
-
-    /** Refuses a frame that cannot hold a face (kept for callers that validate up front). */
-    static void requireImage(ImageFrame f) {
-        if (f == null) {
-            throw new InvalidInputException("image frame is null");
         }
     }
 }
