@@ -16,11 +16,11 @@ import java.util.function.IntUnaryOperator;
  * time, and (optionally) 16 kHz PCM sound given sample by sample. Lossless sound and a high video
  * quality keep the levels the fake extractors read close to what was written.
  */
-final class TestClips {
-    static final int WIDTH = 160;
-    static final int HEIGHT = 120;
-    static final int FPS = 10;
-    static final int RATE = 16_000;
+public final class TestClips {
+    public static final int WIDTH = 160;
+    public static final int HEIGHT = 120;
+    public static final int FPS = 10;
+    public static final int RATE = 16_000;
 
     private TestClips() {
     }
@@ -29,7 +29,7 @@ final class TestClips {
      * @param gray  frame index -> gray level 0..255
      * @param sound time in seconds -> sample in [-1, 1]; null for a clip without sound
      */
-    static Path write(Path file, double seconds, IntUnaryOperator gray, DoubleUnaryOperator sound) throws Exception {
+    public static Path write(Path file, double seconds, IntUnaryOperator gray, DoubleUnaryOperator sound) throws Exception {
         int frames = (int) Math.round(seconds * FPS);
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, sound == null ? 0 : 1)) {
             r.setFormat("matroska");
