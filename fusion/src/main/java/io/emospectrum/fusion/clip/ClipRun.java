@@ -43,11 +43,6 @@ final class ClipRun {
     private static final int FACE_QUEUE = 4;
     private static final int VOICE_QUEUE = 16;
 
-    static {
-        // FFmpeg's own log goes to stderr unfiltered otherwise; errors still reach us as exceptions
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
     private final ClipAnalyzer config;
     private final Path clip;
     private final Path subtitleFile;
