@@ -1,0 +1,71 @@
+package io.emospectrum.cli;
+
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.error.EmoSpectrumException;
+import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.error.ProviderNotFoundException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code emospectrum} command: one subcommand per input kind, each writing JSON Lines to
+ * standard output and one-line diagnostics to standard error.
+ *
+ * <p>Exit codes: 0 everything was read; 1 an internal failure (model, engine); 2 bad usage or
+ * input that could not be read at all (also a missing modality module); 3 some items failed
+ * (each has an {@code "error"} object in the output) and the others were read.
+ */
+@Command(name = "emospectrum",
+        mixinStandardHelpOptions = true,
+        versionProvider = EmoSpectrumCli.Version.class,
+        description = "Reads expressed emotion from text, faces and voice, as one emotion spectrum per item (JSON Lines).",
+        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, VideoCommand.class, ProvidersCommand.class,
+                CommandLine.HelpCommand.class})
+public final class EmoSpectrumCli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_PARTIAL = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new EmoSpectrumCli());
+        cl.setExecutionExceptionHandler(EmoSpectrumCli::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("emospectrum: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'emospectrum " + ex.getCommandLine().getCommandName() + " --help'.");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExitCodeExceptionMapper(ex -> EXIT_FAILURE);
+        return cl;
+    }
+
+    /** One clear line on stderr; the stack trace only with {@code --verbose}. */
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        cl.getErr().println("emospectrum: " + message);
+        if (verbose) {
+            ex.printStackTrace(cl.getErr());
+        }
+        cl.getErr().flush();
+        if (ex instanceof InvalidInputException || ex instanceof ProviderNotFoundException
+                || ex instanceof ConfigurationException) {
+            return EXIT_BAD_INPUT;
+        }
+        return ex instanceof EmoSpectrumException ? EXIT_FAILURE : EXIT_FAILURE;
+    }
+
+    /** Reports the version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = EmoSpectrumCli.class.getPackage().getImplementationVersion();
+            return new String[] {"emospectrum " + (v != null ? v : "development")};
+        }
+    }
+}

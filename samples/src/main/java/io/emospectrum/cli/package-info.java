@@ -1,0 +1,2 @@
+/** The {@code emospectrum} command-line tool: JSON Lines over the extractor SPI. */
+package io.emospectrum.cli;

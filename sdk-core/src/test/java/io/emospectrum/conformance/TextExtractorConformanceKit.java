@@ -1,0 +1,132 @@
+package io.emospectrum.conformance;
+
+import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.Modality;
+import io.emospectrum.spectrum.TextSpan;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextEmotionExtractor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.emospectrum.conformance.ReadingAssertions.assertSameSpectrum;
+import static io.emospectrum.conformance.ReadingAssertions.assertWellFormed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link TextEmotionExtractor} must do. A provider's test extends this kit and
+ * implements {@link #createExtractor()}; the extractor is created once per test class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TextExtractorConformanceKit {
+    protected TextEmotionExtractor extractor;
+
+    /** Creates the extractor under test (called once). */
+    protected abstract TextEmotionExtractor createExtractor();
+
+    /** Texts whose dominant category any competent model reads correctly. */
+    protected Map<String, EmotionCategory> clearCases() {
+        return Map.of(
+                "I am so happy and grateful today, this is wonderful!", EmotionCategory.HAPPINESS,
+                "I am furious, this makes me so angry I could scream.", EmotionCategory.ANGER,
+                "I feel so sad and lonely since she died.", EmotionCategory.SADNESS);
+    }
+
+    @BeforeAll
+    void createOnce() {
+        extractor = createExtractor();
+    }
+
+    @AfterAll
+    void closeOnce() {
+        if (extractor != null) {
+            extractor.close();
+        }
+    }
+
+    @Test
+    void readingsAreWellFormed() {
+        String text = "What a lovely morning. Then the train was late again and I was angry!";
+        TextAnalysis a = extractor.analyze(text);
+        assertWellFormed(a.overall(), extractor, Modality.TEXT);
+        assertThat(a.segments()).isNotEmpty();
+        for (EmotionReading s : a.segments()) {
+            assertWellFormed(s, extractor, Modality.TEXT);
+            TextSpan span = s.span().text();
+            assertThat(span).as("segment text span").isNotNull();
+            assertThat(span.end()).isLessThanOrEqualTo(text.length());
+        }
+    }
+
+    @Test
+    void clearCasesReadAsTheirCategory() {
+        clearCases().forEach((text, expected) ->
+                assertThat(extractor.analyze(text).overall().dominant()).as(text).isEqualTo(expected));
+    }
+
+    @Test
+    void textWithNothingToReadIsRejected() {
+        for (String blank : List.of("", "   \t\n", "\u0000\u0001\u0002")) {
+            assertThatThrownBy(() -> extractor.analyze(blank)).isInstanceOf(InvalidInputException.class);
+        }
+        // and the extractor keeps working afterwards
+        assertWellFormed(extractor.analyze("Fine, thanks.").overall(), extractor, Modality.TEXT);
+    }
+
+    @Test
+    void unusualTextStillGetsAReading() {
+        List<String> texts = List.of(
+                "😀😀 best day ever 🎉",
+                "Je suis très heureux aujourd'hui.",
+                "今日はとても悲しい",
+                "tab\tseparated\u0007bell and\u0000nul",
+                "ha ".repeat(40_000));
+        for (String t : texts) {
+            assertWellFormed(extractor.analyze(t).overall(), extractor, Modality.TEXT);
+        }
+    }
+
+    @Test
+    void analyzeAllKeepsOrderAndMatchesAnalyze() {
+        List<String> texts = new ArrayList<>(clearCases().keySet());
+        texts.add("ok");
+        texts.add("A much longer sentence that goes on about the weather, the train and the many things of the day.");
+        List<TextAnalysis> batch = extractor.analyzeAll(texts);
+        assertThat(batch).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertSameSpectrum(batch.get(i).overall(), extractor.analyze(texts.get(i)).overall(), 1e-3f);
+        }
+    }
+
+    @Test
+    void concurrentCallersGetTheSameResultsAsOne() throws Exception {
+        List<String> texts = new ArrayList<>(clearCases().keySet());
+        List<EmotionReading> expected = texts.stream().map(t -> extractor.analyze(t).overall()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<EmotionReading>>> futures = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                futures.add(pool.submit(() -> texts.stream().map(t -> extractor.analyze(t).overall()).toList()));
+            }
+            for (Future<List<EmotionReading>> f : futures) {
+                List<EmotionReading> got = f.get();
+                for (int i = 0; i < got.size(); i++) {
+                    assertSameSpectrum(got.get(i), expected.get(i), 1e-3f);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.emospectrum.testing;
+
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.spi.TextExtractorProvider;
+
+import java.util.Set;
+
+/** Test provider of {@link KeywordTextExtractor}, named {@code keyword-test}. */
+public class KeywordTextProvider implements TextExtractorProvider {
+    @Override
+    public String name() {
+        return "keyword-test";
+    }
+
+    @Override
+    public int rank() {
+        return -100;
+    }
+
+    @Override
+    public TextEmotionExtractor create(ExtractorOptions options) {
+        options.requireKnownProperties(name(), Set.of());
+        return new KeywordTextExtractor();
+    }
+}
