@@ -39,6 +39,7 @@ public final class ClipBenchmark {
         if (args.length == 0 || args[0].startsWith("--")) {
             throw new ConfigurationException("usage: ClipBenchmark CLIP [--subtitles FILE] [--face-fps N] [--strategy NAME] [--runs N]");
         }
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR); // no stream banner
         Path clip = Path.of(args[0]);
         Map<String, String> a = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
