@@ -29,7 +29,7 @@ import java.util.Map;
  * Model loading is not counted.
  *
  * <pre>{@code java -cp ... io.emospectrum.fusion.eval.ClipBenchmark CLIP [--subtitles FILE] [--face-fps N]
- *     [--strategy NAME] [--runs N]}</pre>
+ *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N]}</pre>
  */
 public final class ClipBenchmark {
     private ClipBenchmark() {
@@ -60,6 +60,7 @@ public final class ClipBenchmark {
             }
             ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice).text(text)
                     .faceFramesPerSecond(Double.parseDouble(a.getOrDefault("face-fps", "5")))
+                    .maxFrameSide(Integer.parseInt(a.getOrDefault("max-frame-side", "0")))
                     .fuser(new SpectrumFuser(PoolingStrategies.load().create(a.getOrDefault("strategy", "linear"), Map.of()),
                             ModalityReliability.EQUAL))
                     .build();
