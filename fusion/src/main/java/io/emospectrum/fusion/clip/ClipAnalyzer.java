@@ -1,0 +1,225 @@
+package io.emospectrum.fusion.clip;
+
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.fusion.ModalityReliability;
+import io.emospectrum.fusion.SpectrumFuser;
+import io.emospectrum.fusion.align.WindowGrid;
+import io.emospectrum.fusion.pool.WeightedLinearPooling;
+import io.emospectrum.fusion.subtitle.SubtitleCue;
+import io.emospectrum.spi.FaceEmotionExtractor;
+import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.spi.VoiceEmotionExtractor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Analyzes a video clip in one pass: decodes it once with JavaCV, sends sampled frames to the face
+ * extractor's tracker and the sound track to the voice extractor's stream, reads the subtitles (if
+ * given) with the text extractor, and fuses everything onto one window grid per subject. Results
+ * leave through a {@link ClipListener} as they are produced; the clip is streamed, never held.
+ *
+ * <p>What a clip lacks (sound, faces, readable subtitles) or an extractor that is not available is
+ * reported as a {@link ClipIssue}: the timeline holds what could be read. Only a clip that cannot be
+ * opened at all fails ({@link io.emospectrum.error.InvalidInputException}).
+ *
+ * <p>Immutable and safe to share: each {@link #analyze} call has its own decoder, tracker and
+ * stream. The extractors are the caller's; the analyzer does not close them.
+ */
+public final class ClipAnalyzer {
+    private final FaceEmotionExtractor face;
+    private final VoiceEmotionExtractor voice;
+    private final TextEmotionExtractor text;
+    private final WindowGrid grid;
+    private final SpectrumFuser fuser;
+    private final double faceFramesPerSecond;
+    private final int audioSampleRate;
+    private final boolean monoAudio;
+    private final double maxVoiceLagSeconds;
+    private final int maxFrameSide;
+
+    private ClipAnalyzer(Builder b) {
+        this.face = b.face;
+        this.voice = b.voice;
+        this.text = b.text;
+        this.grid = b.grid;
+        this.fuser = b.fuser != null ? b.fuser : new SpectrumFuser(new WeightedLinearPooling(), ModalityReliability.EQUAL);
+        this.faceFramesPerSecond = b.faceFramesPerSecond;
+        this.audioSampleRate = b.audioSampleRate;
+        this.monoAudio = b.monoAudio;
+        this.maxVoiceLagSeconds = b.maxVoiceLagSeconds;
+        this.maxFrameSide = b.maxFrameSide;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Analyzes a clip without subtitles. */
+    public ClipSummary analyze(Path clip, ClipListener listener) {
+        return new ClipRun(this, clip, null, null, listener).run();
+    }
+
+    /**
+     * Analyzes a clip with the subtitle file {@code subtitles} (SRT or WebVTT; null for none). A file
+     * that does not parse is reported as {@link ClipIssue.Kind#SUBTITLES_UNREADABLE}, cues past the
+     * clip's end as {@link ClipIssue.Kind#SUBTITLES_PAST_END}.
+     */
+    public ClipSummary analyze(Path clip, Path subtitles, ClipListener listener) {
+        return new ClipRun(this, clip, subtitles, null, listener).run();
+    }
+
+    /** Analyzes a clip with subtitle cues already parsed. */
+    public ClipSummary analyze(Path clip, List<SubtitleCue> subtitles, ClipListener listener) {
+        return new ClipRun(this, clip, null, List.copyOf(subtitles), listener).run();
+    }
+
+    Optional<FaceEmotionExtractor> face() {
+        return Optional.ofNullable(face);
+    }
+
+    Optional<VoiceEmotionExtractor> voice() {
+        return Optional.ofNullable(voice);
+    }
+
+    Optional<TextEmotionExtractor> text() {
+        return Optional.ofNullable(text);
+    }
+
+    public WindowGrid grid() {
+        return grid;
+    }
+
+    public SpectrumFuser fuser() {
+        return fuser;
+    }
+
+    double faceFramesPerSecond() {
+        return faceFramesPerSecond;
+    }
+
+    int audioSampleRate() {
+        return audioSampleRate;
+    }
+
+    boolean monoAudio() {
+        return monoAudio;
+    }
+
+    double maxVoiceLagSeconds() {
+        return maxVoiceLagSeconds;
+    }
+
+    int maxFrameSide() {
+        return maxFrameSide;
+    }
+
+    /**
+     * Configures a clip analyzer. Defaults: 1 s windows with no overlap, linear pooling with equal
+     * reliabilities, faces read 5 times per second, sound at 16 kHz mono, voice readings awaited
+     * up to 10 s behind the sound decoded.
+     */
+    public static final class Builder {
+        private FaceEmotionExtractor face;
+        private VoiceEmotionExtractor voice;
+        private TextEmotionExtractor text;
+        private WindowGrid grid = WindowGrid.DEFAULT;
+        private SpectrumFuser fuser;
+        private double faceFramesPerSecond = 5;
+        private int audioSampleRate = 16_000;
+        private boolean monoAudio = true;
+        private double maxVoiceLagSeconds = 10;
+        private int maxFrameSide;
+
+        private Builder() {
+        }
+
+        /** Reads the faces of sampled frames; null to skip faces. */
+        public Builder face(FaceEmotionExtractor face) {
+            this.face = face;
+            return this;
+        }
+
+        /** Reads the sound track; null to skip voice. */
+        public Builder voice(VoiceEmotionExtractor voice) {
+            this.voice = voice;
+            return this;
+        }
+
+        /** Reads the subtitle lines; null to skip text. */
+        public Builder text(TextEmotionExtractor text) {
+            this.text = text;
+            return this;
+        }
+
+        public Builder grid(WindowGrid grid) {
+            this.grid = Objects.requireNonNull(grid, "grid");
+            return this;
+        }
+
+        /** The pooling strategy and reliabilities; default linear pooling, equal reliabilities. */
+        public Builder fuser(SpectrumFuser fuser) {
+            this.fuser = Objects.requireNonNull(fuser, "fuser");
+            return this;
+        }
+
+        /** How many frames per second go to the face tracker (at most every decoded frame). */
+        public Builder faceFramesPerSecond(double fps) {
+            this.faceFramesPerSecond = fps;
+            return this;
+        }
+
+        /** The rate the sound track is resampled to before the voice stream (voice models use 16 kHz). */
+        public Builder audioSampleRate(int hz) {
+            this.audioSampleRate = hz;
+            return this;
+        }
+
+        /** Whether to mix the sound track down to one channel (default) or keep its channels. */
+        public Builder monoAudio(boolean mono) {
+            this.monoAudio = mono;
+            return this;
+        }
+
+        /**
+         * How far behind the decoded sound the voice stream may still deliver readings; windows
+         * older than that are emitted (bounds memory when the voice extractor stays silent).
+         */
+        public Builder maxVoiceLagSeconds(double seconds) {
+            this.maxVoiceLagSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Scales frames down (during FFmpeg's pixel conversion) so that their longer side is at most
+         * {@code pixels} before the face tracker sees them; 0 (default) keeps the decoded size. Face
+         * boxes are mapped back to the clip's pixel coordinates. Trades small faces for speed.
+         */
+        public Builder maxFrameSide(int pixels) {
+            this.maxFrameSide = pixels;
+            return this;
+        }
+
+        public ClipAnalyzer build() {
+            if (maxFrameSide != 0 && (maxFrameSide < 32 || maxFrameSide > io.emospectrum.media.ImageFrame.MAX_SIDE)) {
+                throw new ConfigurationException("max frame side must be 0 (keep) or in [32, "
+                        + io.emospectrum.media.ImageFrame.MAX_SIDE + "], was " + maxFrameSide);
+            }
+            if (face == null && voice == null && text == null) {
+                throw new ConfigurationException("a clip analyzer needs at least one extractor (face, voice or text)");
+            }
+            if (!(faceFramesPerSecond > 0) || faceFramesPerSecond > 1000) {
+                throw new ConfigurationException("face frames per second must be in (0, 1000], was " + faceFramesPerSecond);
+            }
+            if (audioSampleRate < 4000 || audioSampleRate > 192_000) {
+                throw new ConfigurationException("audio sample rate must be in [4000, 192000] Hz, was " + audioSampleRate);
+            }
+            if (!(maxVoiceLagSeconds > 0) || Double.isInfinite(maxVoiceLagSeconds)) {
+                throw new ConfigurationException("max voice lag must be a positive number of seconds, was " + maxVoiceLagSeconds);
+            }
+            return new ClipAnalyzer(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Training for the learned pooling strategy (multinomial logistic regression). */
+package io.emospectrum.fusion.learn;

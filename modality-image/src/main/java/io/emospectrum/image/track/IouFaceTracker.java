@@ -1,0 +1,151 @@
+package io.emospectrum.image.track;
+
+import io.emospectrum.image.FaceObservation;
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.spectrum.BoundingBox;
+import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.Span;
+import io.emospectrum.spectrum.TimeSpan;
+import io.emospectrum.spi.FaceTracker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Follows faces across the frames of one video: IoU matching gives each face a stable subject
+ * id ({@code track-1}, {@code track-2}, ...), each track's scores are smoothed with an
+ * exponential moving average, and each track keeps a running summary (mean scores over its
+ * frames, first to last time). Not thread-safe: one tracker per video.
+ */
+public final class IouFaceTracker implements FaceTracker {
+
+    /** Turns an observation with (smoothed or summary) scores into a reading. */
+    public interface ReadingFactory {
+        EmotionReading reading(FaceObservation observation, float[] scores, float confidence, Span span, String subject);
+    }
+
+    private final Function<ImageFrame, List<FaceObservation>> observer;
+    private final ReadingFactory readings;
+    private final TrackingSettings settings;
+    private final IouMatcher matcher;
+    private final Map<Integer, Track> active = new LinkedHashMap<>();
+    private final List<Track> all = new ArrayList<>();
+    private int nextId = 1;
+    private double lastTime = -1;
+    private boolean closed;
+
+    public IouFaceTracker(Function<ImageFrame, List<FaceObservation>> observer, ReadingFactory readings, TrackingSettings settings) {
+        this.observer = observer;
+        this.readings = readings;
+        this.settings = settings;
+        this.matcher = new IouMatcher(settings.minIou());
+    }
+
+    private static final class Track {
+        final String id;
+        BoundingBox box;
+        float[] smoothed;
+        final double[] sum;
+        double confidenceSum;
+        int frames;
+        int missed;
+        final double start;
+        double end;
+        FaceObservation last;
+
+        Track(String id, FaceObservation o, double time) {
+            this.id = id;
+            this.box = o.face().box();
+            this.smoothed = o.modelScores();
+            this.sum = new double[smoothed.length];
+            this.start = time;
+            this.end = time;
+        }
+    }
+
+    @Override
+    public List<EmotionReading> accept(ImageFrame frame) {
+        if (closed) {
+            throw new IllegalStateException("tracker is closed");
+        }
+        double t = frame.timestampSeconds();
+        if (t < lastTime) {
+            throw new io.emospectrum.error.InvalidInputException("frames must come in time order: " + t + " s after " + lastTime + " s");
+        }
+        lastTime = t;
+        return update(observer.apply(frame), t);
+    }
+
+    /** Tracks observations made elsewhere (for callers that batch detection across frames). */
+    public List<EmotionReading> update(List<FaceObservation> observations, double time) {
+        List<Integer> ids = new ArrayList<>(active.keySet());
+        List<BoundingBox> boxes = new ArrayList<>();
+        ids.forEach(i -> boxes.add(active.get(i).box));
+        List<BoundingBox> dets = observations.stream().map(o -> o.face().box()).toList();
+        int[] match = matcher.match(boxes, dets);
+        List<EmotionReading> out = new ArrayList<>(observations.size());
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int d = 0; d < observations.size(); d++) {
+            FaceObservation o = observations.get(d);
+            Track tr;
+            int key;
+            if (match[d] >= 0) {
+                key = ids.get(match[d]);
+                tr = active.get(key);
+                float[] s = o.modelScores();
+                float a = settings.smoothing();
+                for (int k = 0; k < s.length; k++) {
+                    tr.smoothed[k] = a * s[k] + (1 - a) * tr.smoothed[k];
+                }
+                tr.box = o.face().box();
+            } else {
+                key = nextId++;
+                tr = new Track("track-" + key, o, time);
+                active.put(key, tr);
+                all.add(tr);
+            }
+            seen.add(key);
+            float[] s = o.modelScores();
+            for (int k = 0; k < s.length; k++) {
+                tr.sum[k] += s[k];
+            }
+            tr.frames++;
+            tr.missed = 0;
+            tr.end = time;
+            tr.last = o;
+            float conf = o.face().score();
+            tr.confidenceSum += conf;
+            out.add(readings.reading(o, tr.smoothed.clone(), conf, Span.of(new TimeSpan(time, time)).withBox(o.face().box()), tr.id));
+        }
+        active.entrySet().removeIf(e -> !seen.contains(e.getKey()) && ++e.getValue().missed > settings.maxMissed());
+        return out;
+    }
+
+    @Override
+    public List<EmotionReading> trackSummaries() {
+        List<EmotionReading> out = new ArrayList<>(all.size());
+        for (Track tr : all) {
+            float[] mean = new float[tr.sum.length];
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] = (float) (tr.sum[k] / tr.frames);
+            }
+            float conf = (float) Math.min(1, tr.confidenceSum / tr.frames);
+            out.add(readings.reading(tr.last, mean, conf, Span.of(new TimeSpan(tr.start, tr.end)), tr.id));
+        }
+        return out;
+    }
+
+    /** Number of tracks started so far. */
+    public int trackCount() {
+        return all.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        active.clear();
+    }
+}

@@ -1,0 +1,76 @@
+package io.emospectrum.image;
+
+import io.emospectrum.image.frame.ImageDecoder;
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.media.PixelFormat;
+import org.junit.jupiter.api.Assumptions;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test media: committed fixtures and the shared data set (skipped when absent). */
+public final class TestImages {
+    private TestImages() {
+    }
+
+    /** skimage's astronaut.png (NASA, public domain; Debian python3-skimage): one face. */
+    public static Path astronaut() {
+        return resource("/images/astronaut.png");
+    }
+
+    /** skimage's coffee.png re-encoded as JPEG: a cup, no face. */
+    public static Path coffee() {
+        return resource("/images/coffee.jpg");
+    }
+
+    public static Path resource(String name) {
+        try {
+            return Path.of(TestImages.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code n} copies of {@code tile} side by side on one canvas. */
+    public static ImageFrame tiled(ImageFrame tile, int n) {
+        int ch = tile.format().channels();
+        int w = tile.width() * n;
+        byte[] out = new byte[w * tile.height() * ch];
+        byte[] src = tile.copyPixels();
+        int row = tile.width() * ch;
+        for (int y = 0; y < tile.height(); y++) {
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(src, y * row, out, y * w * ch + k * row, row);
+            }
+        }
+        return ImageFrame.of(w, tile.height(), tile.format(), out);
+    }
+
+    /** A smooth color gradient: no face. */
+    public static ImageFrame gradient(int w, int h) {
+        byte[] px = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                px[i] = (byte) (255 * x / w);
+                px[i + 1] = (byte) (255 * y / h);
+                px[i + 2] = (byte) 128;
+            }
+        }
+        return ImageFrame.of(w, h, PixelFormat.BGR24, px);
+    }
+
+    public static ImageFrame decode(Path p) {
+        return new ImageDecoder().decode(p);
+    }
+
+    /** {@code <root>/../shared/data/face/fer2013/<split>}, or the test is skipped. */
+    public static Path fer2013(String split) {
+        String root = System.getProperty("emospectrum.shared.data");
+        Assumptions.assumeTrue(root != null, "emospectrum.shared.data is not set: skipping FER2013 test");
+        Path dir = Path.of(root, "face", "fer2013", split);
+        Assumptions.assumeTrue(Files.isDirectory(dir), "FER2013 data not found at " + dir + ": skipping");
+        return dir;
+    }
+}

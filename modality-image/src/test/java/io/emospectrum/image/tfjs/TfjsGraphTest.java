@@ -1,0 +1,96 @@
+package io.emospectrum.image.tfjs;
+
+import ai.djl.ndarray.NDManager;
+import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.image.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TfjsGraphTest {
+
+    @Test
+    void readsTheMiniXceptionGraphWithItsPublishedWeightCount() {
+        TfjsGraph g = TfjsGraph.read(TestImages.resource("/io/emospectrum/image/models/mini-xception/emotion.json"));
+        assertThat(g.inputNames()).containsExactly("input_1");
+        assertThat(g.outputNames()).containsExactly("Identity");
+        // 205,129 values in emotion.bin: 205,127 float weights and 2 int32 reduction indices.
+        assertThat(g.floatWeightCount()).isEqualTo(205_127L);
+        assertThat(g.nodes()).extracting(TfjsGraph.Node::op).contains("_FusedConv2D", "DepthwiseConv2dNative", "MaxPool", "Mean", "Softmax");
+    }
+
+    @Test
+    void blazeFaceHasFourOutputsInNumberedOrder() {
+        TfjsGraph g = TfjsGraph.read(TestImages.resource("/io/emospectrum/image/models/blazeface-front/blazeface-front.json"));
+        assertThat(g.outputNames()).containsExactly("Identity", "Identity_1", "Identity_2", "Identity_3");
+    }
+
+    @Test
+    void exportedWeightsWrittenBackGiveTheSameNetwork(@TempDir Path dir) throws IOException {
+        Path json = TestImages.resource("/io/emospectrum/image/models/mini-xception/emotion.json");
+        TfjsGraph g = TfjsGraph.read(json);
+        float[] input = TfjsParityTest.lcg(2 * 64 * 64, 7, -1, 1);
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            TfjsGraphBlock original = TfjsGraphBlock.create(g, m, false);
+            java.util.Map<String, float[]> weights = original.exportConstants();
+            for (TfjsGraph.Constant c : g.constants().values()) {
+                if (c.isFloat()) {
+                    assertThat(weights.get(c.name())).as(c.name()).containsExactly(c.floats());
+                }
+            }
+            // Perturb one filter so the copy differs where, and only where, it should.
+            float[] first = weights.get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights");
+            first[0] += 0.5f;
+            TfjsGraph.writeWithWeights(json, dir.resolve("copy.json"), weights);
+            TfjsGraph copy = TfjsGraph.read(dir.resolve("copy.json"));
+            assertThat(copy.constants().get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights").floats()[0])
+                    .isEqualTo(g.constants().get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights").floats()[0] + 0.5f);
+            assertThat(copy.floatWeightCount()).isEqualTo(g.floatWeightCount());
+            TfjsGraph.writeWithWeights(json, dir.resolve("same.json"), original.exportConstants());
+            TfjsGraphBlock same = TfjsGraphBlock.create(TfjsGraph.read(dir.resolve("same.json")), m, false);
+            ai.djl.ndarray.NDArray x = m.create(input, new ai.djl.ndarray.types.Shape(2, 64, 64, 1));
+            float[] a = original.forward(new ai.djl.training.ParameterStore(m, false), new ai.djl.ndarray.NDList(x), false).head().toFloatArray();
+            float[] b = same.forward(new ai.djl.training.ParameterStore(m, false), new ai.djl.ndarray.NDList(x), false).head().toFloatArray();
+            assertThat(b).containsExactly(a);
+        }
+    }
+
+    @Test
+    void anUnsupportedOpFailsAtLoadNamingTheOp(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("model.json"), """
+                {"format": "graph-model", "modelTopology": {"node": [
+                  {"name": "x", "op": "Placeholder"},
+                  {"name": "y", "op": "Erf", "input": ["x"]}]},
+                 "weightsManifest": []}
+                """);
+        TfjsGraph g = TfjsGraph.read(dir.resolve("model.json"));
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            assertThatThrownBy(() -> TfjsGraphBlock.create(g, m, false)).isInstanceOf(ModelLoadException.class)
+                    .hasMessageContaining("Erf");
+        }
+    }
+
+    @Test
+    void shortWeightShardsFailAtLoad(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("model.json"), """
+                {"format": "graph-model", "modelTopology": {"node": [{"name": "w", "op": "Const"}]},
+                 "weightsManifest": [{"paths": ["w.bin"], "weights": [{"name": "w", "shape": [4], "dtype": "float32"}]}]}
+                """);
+        Files.write(dir.resolve("w.bin"), new byte[8]);
+        assertThatThrownBy(() -> TfjsGraph.read(dir.resolve("model.json"))).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("end before weight w");
+    }
+
+    @Test
+    void aLayersModelIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("model.json"), "{\"format\": \"layers-model\"}");
+        assertThatThrownBy(() -> TfjsGraph.read(dir.resolve("model.json"))).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("not a TF.js graph model");
+    }
+}

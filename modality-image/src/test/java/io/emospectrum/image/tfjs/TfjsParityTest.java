@@ -1,0 +1,86 @@
+package io.emospectrum.image.tfjs;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.model.ModelSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The imported graphs compute what TensorFlow.js computes: outputs within 1e-4 of those written
+ * by {@code modality-image/scripts/tfjs-parity.mjs} (TF.js 4.22.0, CPU backend) on the same inputs.
+ */
+class TfjsParityTest {
+
+    @ParameterizedTest
+    @CsvSource({"mini-xception, emotion.json", "blazeface-front, blazeface-front.json"})
+    void outputsMatchTensorFlowJs(String dir, String json) throws Exception {
+        JsonNode fixture;
+        try (InputStream in = getClass().getResourceAsStream("/parity/" + dir + ".json")) {
+            fixture = new ObjectMapper().readTree(in);
+        }
+        JsonNode spec = fixture.get("input");
+        long[] shape = new long[spec.get("shape").size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = spec.get("shape").get(i).asLong();
+        }
+        float[] input = lcg((int) new Shape(shape).size(), spec.get("seed").asLong(), (float) spec.get("lo").asDouble(),
+                (float) spec.get("hi").asDouble());
+
+        try (Model model = TfjsModelLoader.withDefaultCache().load(
+                ModelSource.classpath("io/emospectrum/image/models/" + dir, TfjsModelLoader.class), json, DeviceChoice.CPU, false);
+             NDManager m = model.getNDManager().newSubManager()) {
+            NDList out = model.getBlock().forward(new ParameterStore(m, false), new NDList(m.create(input, new Shape(shape))), false);
+            JsonNode expected = fixture.get("outputs");
+            assertThat(out).hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                NDArray actual = out.get(i);
+                JsonNode e = expected.get(i);
+                long[] eShape = new long[e.get("shape").size()];
+                for (int k = 0; k < eShape.length; k++) {
+                    eShape[k] = e.get("shape").get(k).asLong();
+                }
+                assertThat(actual.getShape()).as(e.get("name").asText()).isEqualTo(new Shape(eShape));
+                float[] want = floats(e.get("data").asText());
+                float[] got = actual.toFloatArray();
+                float maxDiff = 0;
+                for (int k = 0; k < want.length; k++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(want[k] - got[k]));
+                }
+                assertThat(maxDiff).as("max |DJL - TF.js| of %s %s", dir, e.get("name").asText()).isLessThan(1e-4f);
+            }
+        }
+    }
+
+    /** Same generator as the script: u = u * 1664525 + 1013904223 (mod 2^32). */
+    static float[] lcg(int count, long seed, float lo, float hi) {
+        float[] out = new float[count];
+        int u = (int) seed;
+        for (int i = 0; i < count; i++) {
+            u = u * 1664525 + 1013904223;
+            out[i] = (float) (((u >>> 8) / 16777216.0) * (hi - lo) + lo);
+        }
+        return out;
+    }
+
+    private static float[] floats(String b64) {
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] f = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(f);
+        return f;
+    }
+}
