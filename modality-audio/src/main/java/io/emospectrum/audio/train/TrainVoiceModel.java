@@ -170,6 +170,12 @@ public final class TrainVoiceModel {
             models.forEach(Model::close);
         }
         writeModel(work, out, config);
+        try (var files = Files.list(work)) {
+            for (Path f : files.toList()) {
+                Files.delete(f); // the per-epoch checkpoints are copied out; leave nothing in the temp dir
+            }
+        }
+        Files.delete(work);
         System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", out, (System.nanoTime() - t0) / 1e9);
     }
 
