@@ -119,6 +119,16 @@ class VideoCommandTest {
     }
 
     @Test
+    void theLearnedStrategyNeedsItsModelFile() {
+        CliRun r = CliRun.run(args("--strategy", "learned", clip.toString()));
+        assertThat(r.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(r.stderr()).contains("model=FILE.json");
+        CliRun unknown = CliRun.run(args("--strategy", "median", clip.toString()));
+        assertThat(unknown.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(unknown.stderr()).contains("log-linear");
+    }
+
+    @Test
     void aFileThatIsNoClipIsBadInput() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.mp4"), "not a video");
         CliRun r = CliRun.run(args(junk.toString()));
