@@ -1,0 +1,78 @@
+package io.emospectrum.text;
+
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.model.ModelFiles;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.spi.TextExtractorProvider;
+
+import java.util.Set;
+
+/**
+ * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (int8 ONNX, from langchain4j's jar,
+ * checked against our manifest) plus an emotion head trained in this project on GoEmotions, its
+ * 28 labels mapped to the seven categories by the GoEmotions authors' Ekman grouping. With
+ * {@link ExtractorOptions#model()} set, it loads the user's own Hugging Face sequence-classification
+ * export instead, through the same pipeline.
+ *
+ * <p>Properties: {@code maxTokens} (window length, default from the model), {@code overlapTokens}
+ * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
+ * {@value #DEFAULT_MAX_CHARS}).
+ */
+public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
+    public static final String NAME = "goemotions-minilm";
+    static final String MAX_TOKENS = "maxTokens";
+    static final String OVERLAP_TOKENS = "overlapTokens";
+    static final String MAX_CHARS = "maxChars";
+    /**
+     * Longest text analyzed by default. The encoder reads about 5,000 tokens/s in full windows on
+     * two cores, so 100,000 characters (~25,000 tokens) take ~5 s; longer texts fail fast with a
+     * clear error unless this is raised.
+     */
+    static final int DEFAULT_MAX_CHARS = 100_000;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int rank() {
+        return 100;
+    }
+
+    @Override
+    public String description() {
+        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (int8 ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
+    }
+
+    @Override
+    public TextEmotionExtractor create(ExtractorOptions options) {
+        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS));
+        Integer maxTokens = intProperty(options, MAX_TOKENS, 16, 512);
+        Integer overlap = intProperty(options, OVERLAP_TOKENS, 0, 255);
+        Integer maxChars = intProperty(options, MAX_CHARS, 1, Integer.MAX_VALUE);
+        int limit = maxChars != null ? maxChars : DEFAULT_MAX_CHARS;
+        ModelFiles files = ModelFiles.defaultCache();
+        if (options.model().isPresent()) {
+            return TextModels.ownModel(options, files, maxTokens, overlap, limit);
+        }
+        return TextModels.bundled(options, files, maxTokens, overlap, limit);
+    }
+
+    private static Integer intProperty(ExtractorOptions options, String key, int min, int max) {
+        String v = options.property(key).orElse(null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int i = Integer.parseInt(v.trim());
+            if (i < min || i > max) {
+                throw new ConfigurationException(NAME + ": " + key + " must be in [" + min + ", " + max + "], was " + i);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(NAME + ": " + key + " must be an integer, was '" + v + "'");
+        }
+    }
+}

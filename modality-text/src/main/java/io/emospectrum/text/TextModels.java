@@ -1,0 +1,93 @@
+package io.emospectrum.text;
+
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.model.ModelFiles;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.ModelId;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.taxonomy.BoundLabelMapping;
+import io.emospectrum.taxonomy.LabelMapping;
+import io.emospectrum.text.byo.HfClassifierConfig;
+import io.emospectrum.text.byo.SequenceClassifierScorer;
+import io.emospectrum.text.encoder.BundledEncoderFiles;
+import io.emospectrum.text.encoder.SentenceEncoder;
+import io.emospectrum.text.head.EncoderHeadScorer;
+import io.emospectrum.text.head.HeadClassifier;
+import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.score.LabelScorer;
+import io.emospectrum.text.score.ScoreCalibration;
+import io.emospectrum.text.tokenize.TextTokenizer;
+
+import java.nio.file.Path;
+
+/** Assembles extractors: the bundled GoEmotions model, or a user's own classifier directory. */
+public final class TextModels {
+    /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
+    public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
+    /** Our manifest of the encoder files inside langchain4j's jar. */
+    public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
+    /** Default window for a user's model when no {@code maxTokens} is given. */
+    static final int DEFAULT_MAX_TOKENS = 128;
+    static final int DEFAULT_OVERLAP = 32;
+
+    private TextModels() {
+    }
+
+    /** The bundled model, every file verified against its SHA-256 before use. */
+    public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
+        Path headDir = files.materialize(ModelSource.classpath(BUNDLED_DIR, TextModels.class), true);
+        HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
+        BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
+        Path encoderDir = BundledEncoderFiles.materialize(ENCODER_MANIFEST, TextModels.class.getClassLoader(), cacheRoot());
+        int max = maxTokens != null ? maxTokens : config.maxTokens();
+        int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
+        TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
+        SentenceEncoder encoder = null;
+        try {
+            encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
+            HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
+            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
+            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()),
+                    new ModelId(config.name(), config.version()), options.batchSize(), maxChars);
+        } catch (RuntimeException e) {
+            if (encoder != null) {
+                encoder.close();
+            }
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A Hugging Face sequence-classification export: {@code model.onnx} or {@code model.pt},
+     * {@code tokenizer.json}, {@code config.json} with {@code id2label}; labels mapped by the
+     * options' label mapping. Scores are the model's own (no thresholds).
+     */
+    public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
+        ModelSource source = options.model().orElseThrow();
+        if (!(source instanceof ModelSource.LocalPath)) {
+            throw new ConfigurationException("text models load from a local directory; got " + source.describe());
+        }
+        LabelMapping labelMapping = options.labelMapping().orElseThrow(() -> new ConfigurationException(
+                "your own text model needs a label mapping (ExtractorOptions.model(source, mapping)) from its labels to the seven categories"));
+        Path dir = files.materialize(source, false);
+        HfClassifierConfig config = HfClassifierConfig.read(dir);
+        BoundLabelMapping mapping = labelMapping.bind(config.labels());
+        int max = maxTokens != null ? maxTokens : DEFAULT_MAX_TOKENS;
+        int ov = overlap != null ? overlap : Math.min(DEFAULT_OVERLAP, max / 2 - 1);
+        TextTokenizer tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"), max, ov);
+        try {
+            SequenceClassifierScorer scorer = SequenceClassifierScorer.load(dir, config, options.device());
+            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.none(),
+                    new ModelId(config.name(), "user"), options.batchSize(), maxChars);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    private static Path cacheRoot() {
+        String p = System.getProperty(ModelFiles.CACHE_PROPERTY);
+        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".emospectrum", "cache");
+    }
+}

@@ -1,0 +1,267 @@
+package io.emospectrum.text;
+
+import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.LabelScores;
+import io.emospectrum.spectrum.Modality;
+import io.emospectrum.spectrum.ModelId;
+import io.emospectrum.spectrum.Span;
+import io.emospectrum.spectrum.Spectrum;
+import io.emospectrum.spectrum.TextSpan;
+import io.emospectrum.spectrum.VadAnchors;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.taxonomy.BoundLabelMapping;
+import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.score.LabelScorer;
+import io.emospectrum.text.score.ScoreCalibration;
+import io.emospectrum.text.segment.SentenceSegmenter;
+import io.emospectrum.text.tokenize.TextTokenizer;
+import io.emospectrum.text.tokenize.TokenWindow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads emotion from text with a Transformer: tokenize, score token windows in length-sorted
+ * batches padded only to their own longest window, map the model's labels onto the spectrum.
+ *
+ * <p>A text that fits one window (128 tokens for the bundled model) is scored whole and is its
+ * own single segment. A longer text is split into sentences; each sentence is scored (a sentence
+ * longer than a window is cut into overlapping windows) and the whole text's reading is the
+ * token-weighted mean of the sentence scores.
+ *
+ * <p>Thread-safe: the tokenizer is, and the scorer gives each call its own predictors.
+ */
+public final class TransformerTextExtractor implements TextEmotionExtractor {
+    /**
+     * Calibrated scores are raised to this power before they are summed into categories, so that
+     * the many sub-threshold labels of a large group (joy gathers twelve) do not outvote one label
+     * that fires.
+     */
+    static final float SHARPEN = 4f;
+    /** Texts with fewer word tokens than this get proportionally less confidence. */
+    static final int CONFIDENT_TOKENS = 8;
+
+    private final TextTokenizer tokenizer;
+    private final LabelScorer scorer;
+    private final BoundLabelMapping mapping;
+    private final ScoreCalibration calibration;
+    private final ModelId model;
+    private final int batchSize;
+    private final int maxChars;
+    private final VadAnchors anchors;
+    private final SentenceSegmenter segmenter = new SentenceSegmenter(Locale.ENGLISH);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
+                                    ScoreCalibration calibration, ModelId model, int batchSize, int maxChars) {
+        this.tokenizer = Objects.requireNonNull(tokenizer);
+        this.scorer = Objects.requireNonNull(scorer);
+        this.mapping = Objects.requireNonNull(mapping);
+        this.calibration = Objects.requireNonNull(calibration);
+        this.model = Objects.requireNonNull(model);
+        this.batchSize = batchSize;
+        this.maxChars = maxChars;
+        this.anchors = VadAnchors.NRC_VAD_2018;
+    }
+
+    @Override
+    public ModelId model() {
+        return model;
+    }
+
+    @Override
+    public String device() {
+        return scorer.device();
+    }
+
+    @Override
+    public TextAnalysis analyze(String text) {
+        return analyzeAll(List.of(requireText(text, -1, maxChars))).get(0);
+    }
+
+    @Override
+    public List<TextAnalysis> analyzeAll(List<String> texts) {
+        if (closed.get()) {
+            throw new IllegalStateException("extractor is closed");
+        }
+        Objects.requireNonNull(texts, "texts");
+        for (int i = 0; i < texts.size(); i++) {
+            requireText(texts.get(i), i, maxChars);
+        }
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<List<TokenWindow>> whole = tokenizer.windowsAll(texts);
+        List<Plan> plans = new ArrayList<>(texts.size());
+        List<TokenWindow> jobs = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            plans.add(plan(texts.get(i), whole.get(i), jobs));
+        }
+        float[][] scores = scoreAll(jobs);
+        List<TextAnalysis> out = new ArrayList<>(plans.size());
+        for (Plan p : plans) {
+            out.add(p.build(scores, jobs));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Decides which windows a text needs and registers them as jobs. */
+    private Plan plan(String text, List<TokenWindow> windows, List<TokenWindow> jobs) {
+        if (windows.size() == 1) {
+            int job = jobs.size();
+            jobs.add(windows.get(0));
+            return new Plan(text, List.of(new Segment(new TextSpan(0, text.length()), new int[]{job})));
+        }
+        List<TextSpan> sentences = segmenter.split(text);
+        List<String> sentenceTexts = new ArrayList<>(sentences.size());
+        for (TextSpan s : sentences) {
+            sentenceTexts.add(text.substring(s.start(), s.end()));
+        }
+        List<List<TokenWindow>> perSentence = tokenizer.windowsAll(sentenceTexts);
+        List<Segment> segments = new ArrayList<>(sentences.size());
+        for (int s = 0; s < sentences.size(); s++) {
+            List<TokenWindow> sw = perSentence.get(s);
+            if (sw.stream().allMatch(w -> w.wordTokens() == 0)) {
+                continue; // nothing the tokenizer can read (stray symbols between sentences)
+            }
+            int[] ids = new int[sw.size()];
+            for (int k = 0; k < sw.size(); k++) {
+                ids[k] = jobs.size();
+                jobs.add(sw.get(k).shifted(sentences.get(s).start()));
+            }
+            segments.add(new Segment(sentences.get(s), ids));
+        }
+        if (segments.isEmpty()) { // fall back to the windows of the whole text
+            int[] ids = new int[windows.size()];
+            for (int k = 0; k < windows.size(); k++) {
+                ids[k] = jobs.size();
+                jobs.add(windows.get(k));
+            }
+            segments.add(new Segment(new TextSpan(0, text.length()), ids));
+        }
+        return new Plan(text, segments);
+    }
+
+    /** Length bucketing: sort windows by length so each batch pads to a length close to its members'. */
+    private float[][] scoreAll(List<TokenWindow> jobs) {
+        Integer[] order = new Integer[jobs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> jobs.get(i).length()));
+        float[][] out = new float[jobs.size()][];
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            List<TokenWindow> batch = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                batch.add(jobs.get(order[k]));
+            }
+            float[][] scores = scorer.score(TokenBatch.of(batch, tokenizer.padId()));
+            for (int k = from; k < to; k++) {
+                out[order[k]] = scores[k - from];
+            }
+        }
+        return out;
+    }
+
+    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens) {
+        float[] calibrated = calibration.calibrate(probabilities);
+        float[] sharpened = new float[calibrated.length];
+        for (int i = 0; i < calibrated.length; i++) {
+            sharpened[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
+        }
+        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(sharpened), anchors);
+        float top = spectrum.probability(spectrum.dominant());
+        float damp = (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS));
+        return EmotionReading.builder()
+                .spectrum(spectrum)
+                .confidence(Math.max(0f, Math.min(1f, top * damp)))
+                .modality(Modality.TEXT)
+                .model(model)
+                .device(scorer.device())
+                .span(Span.of(span))
+                .modelScores(LabelScores.of(mapping.labels(), probabilities))
+                .build();
+    }
+
+    private static String requireText(String text, int index, int maxChars) {
+        String where = index < 0 ? "text" : "text #" + index;
+        if (text == null) {
+            throw new InvalidInputException(where + " is null");
+        }
+        if (text.length() > maxChars) {
+            throw new InvalidInputException(where + " has " + text.length() + " characters, more than the limit of " + maxChars
+                    + "; split it (by line or paragraph) or raise the provider property maxChars");
+        }
+        boolean readable = text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && !Character.isISOControl(cp)
+                && !Character.isSpaceChar(cp) && Character.getType(cp) != Character.FORMAT);
+        if (!readable) {
+            throw new InvalidInputException(where + " has nothing to read: it is empty or only white space and control characters ("
+                    + text.length() + " chars)");
+        }
+        return text;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                scorer.close();
+            } finally {
+                tokenizer.close();
+            }
+        }
+    }
+
+    /** A text's segments, each with the jobs (windows) that score it. */
+    private record Segment(TextSpan span, int[] jobs) {
+    }
+
+    private final class Plan {
+        private final String text;
+        private final List<Segment> segments;
+
+        Plan(String text, List<Segment> segments) {
+            this.text = text;
+            this.segments = segments;
+        }
+
+        TextAnalysis build(float[][] scores, List<TokenWindow> jobs) {
+            int labels = mapping.labels().size();
+            float[] total = new float[labels];
+            int totalTokens = 0;
+            List<EmotionReading> readings = new ArrayList<>(segments.size());
+            for (Segment s : segments) {
+                float[] mean = new float[labels];
+                int tokens = 0;
+                for (int job : s.jobs()) {
+                    int w = Math.max(1, jobs.get(job).wordTokens());
+                    tokens += w;
+                    float[] p = scores[job];
+                    for (int k = 0; k < labels; k++) {
+                        mean[k] += w * p[k];
+                    }
+                }
+                for (int k = 0; k < labels; k++) {
+                    total[k] += mean[k];
+                    mean[k] /= tokens;
+                }
+                totalTokens += tokens;
+                readings.add(reading(mean, s.span(), tokens));
+            }
+            if (readings.size() == 1) {
+                return new TextAnalysis(readings.get(0), readings);
+            }
+            for (int k = 0; k < labels; k++) {
+                total[k] /= totalTokens;
+            }
+            return new TextAnalysis(reading(total, new TextSpan(0, text.length()), totalTokens), readings);
+        }
+    }
+}
