@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +44,7 @@ public record FusedReading(EmotionReading reading, List<EmotionReading> sources,
     }
 
     /** The source of {@code modality}, if it contributed (the first one, should there be several). */
-    public java.util.Optional<EmotionReading> source(Modality modality) {
+    public Optional<EmotionReading> source(Modality modality) {
         return sources.stream().filter(s -> s.modality() == modality).findFirst();
     }
 

@@ -78,6 +78,10 @@ final class VideoCommand implements Callable<Integer> {
             defaultValue = "${sys:emospectrum.fusion.strategy:-linear}")
     String strategy;
 
+    @Option(names = "--strategy-option", paramLabel = "KEY=VALUE",
+            description = "An option of the pooling strategy (learned: model=FILE.json; log-linear: floor=X).")
+    Map<String, String> strategyOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--reliability", paramLabel = "FACE,VOICE,TEXT", split = ",",
             description = "How much each modality is trusted (default: 1,1,1).")
     List<Double> reliability;
@@ -112,7 +116,7 @@ final class VideoCommand implements Callable<Integer> {
         // FFmpeg's stream banner would interleave with the progress bar; its errors reach us as exceptions
         avutil.av_log_set_level(common.verbose ? avutil.AV_LOG_INFO : avutil.AV_LOG_ERROR);
         ExtractorOptions options = common.toOptions();
-        SpectrumFuser fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, Map.of()), reliability());
+        SpectrumFuser fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
         WindowGrid grid = new WindowGrid(window, hop != null ? hop : window);
         List<EmotionExtractor> opened = new ArrayList<>();
         try {

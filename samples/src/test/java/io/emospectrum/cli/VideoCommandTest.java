@@ -119,6 +119,33 @@ class VideoCommandTest {
     }
 
     @Test
+    void longerClipsGetAProgressBarOnStderrShortOnesDoNot() throws Exception {
+        Path longer = TestClips.write(dir.resolve("long.mkv"), 12, i -> 255, null);
+        List<String> noBar = List.of("--face-provider=brightness-test", "--voice-provider=loudness-test");
+
+        CliRun r = CliRun.run("video", noBar.get(0), noBar.get(1), longer.toString());
+        CliRun quiet = CliRun.run("video", noBar.get(0), noBar.get(1), "--no-progress", longer.toString());
+        Path brief = TestClips.write(dir.resolve("brief.mkv"), 2, i -> 255, null);
+        CliRun shortClip = CliRun.run("video", noBar.get(0), noBar.get(1), brief.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stderr()).contains("video").containsPattern("\\d+%").contains(" s ");
+        assertThat(r.lines()).hasSize(13); // the bar never reaches stdout
+        assertThat(quiet.stderr()).doesNotContainPattern("\\d+%");
+        assertThat(shortClip.stderr()).doesNotContainPattern("\\d+%");
+    }
+
+    @Test
+    void theLearnedStrategyNeedsItsModelFile() {
+        CliRun r = CliRun.run(args("--strategy", "learned", clip.toString()));
+        assertThat(r.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(r.stderr()).contains("model=FILE.json");
+        CliRun unknown = CliRun.run(args("--strategy", "median", clip.toString()));
+        assertThat(unknown.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(unknown.stderr()).contains("log-linear");
+    }
+
+    @Test
     void aFileThatIsNoClipIsBadInput() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.mp4"), "not a video");
         CliRun r = CliRun.run(args(junk.toString()));

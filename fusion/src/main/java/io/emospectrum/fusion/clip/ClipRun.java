@@ -294,7 +294,7 @@ final class ClipRun {
                 decodeNanos.addAndGet(System.nanoTime() - t0);
             }
             if (t >= nextProgress) {
-                listener.onProgress(t, declared);
+                progress(t, declared);
                 nextProgress = t + 1;
             }
         }
@@ -304,7 +304,7 @@ final class ClipRun {
         if (framesDecoded > 0 && frameRate > 0) {
             videoSeconds += 1 / frameRate;
         }
-        listener.onProgress(Math.max(videoSeconds, audioSeconds), declared);
+        progress(Math.max(videoSeconds, audioSeconds), declared);
         return new Decoded(framesDecoded, framesAnalyzed, videoSeconds, audioSeconds);
     }
 
@@ -415,6 +415,13 @@ final class ClipRun {
         synchronized (lock) {
             issues.add(issue);
             listener.onIssue(issue);
+        }
+    }
+
+    /** Under the lock like every listener call: the listener is never called concurrently. */
+    private void progress(double seconds, double declared) {
+        synchronized (lock) {
+            listener.onProgress(seconds, declared);
         }
     }
 

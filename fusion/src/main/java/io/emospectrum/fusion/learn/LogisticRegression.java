@@ -86,7 +86,8 @@ public final class LogisticRegression {
         return new Model(w, b, loss);
     }
 
-    static void softmax(double[][] w, double[] b, double[] x, double[] out) {
+    /** The model's class probabilities for {@code x}, written into {@code out}. */
+    public static void softmax(double[][] w, double[] b, double[] x, double[] out) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < out.length; c++) {
             double s = b[c];

@@ -37,13 +37,11 @@ public final class JensenShannon {
 
     /** Shannon entropy in bits; {@code 0 log 0 = 0}. */
     public static double entropyBits(float[] p) {
-        double h = 0;
-        for (float x : p) {
-            if (x > 0) {
-                h -= x * Math.log(x);
-            }
+        double[] d = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            d[i] = p[i];
         }
-        return h / Math.log(2);
+        return entropyBits(d);
     }
 
     static double entropyBits(double[] p) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.fusion.learn.LogisticRegression;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.Modality;
 import io.emospectrum.spectrum.ModelId;
@@ -93,25 +94,9 @@ public final class LearnedPooling implements PoolingStrategy {
 
     /** Class probabilities for a feature vector. */
     public double[] predict(double[] x) {
-        double[] z = new double[EmotionCategory.COUNT];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < z.length; c++) {
-            double s = bias[c];
-            for (int f = 0; f < FEATURES; f++) {
-                s += weights[c][f] * x[f];
-            }
-            z[c] = s;
-            max = Math.max(max, s);
-        }
-        double sum = 0;
-        for (int c = 0; c < z.length; c++) {
-            z[c] = Math.exp(z[c] - max);
-            sum += z[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            z[c] /= sum;
-        }
-        return z;
+        double[] p = new double[EmotionCategory.COUNT];
+        LogisticRegression.softmax(weights, bias, x, p);
+        return p;
     }
 
     @Override
