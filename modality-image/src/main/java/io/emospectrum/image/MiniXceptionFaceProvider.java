@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>Properties: {@code detector}, {@code detector.<option>} (passed to the detector),
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
  * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
- * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}.
+ * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}, {@code track.max-shift}.
  * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
  * {@code SHA256SUMS}; its label mapping lists the labels in output order.
  */
@@ -44,7 +44,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
     private static final Set<String> OWN_KEYS = Set.of("detector", "model.file", "crop-scale", "detect-interval", "track.min-iou",
-            "track.max-missed", "track.smoothing");
+            "track.max-missed", "track.smoothing", "track.max-shift");
 
     @Override
     public String name() {
@@ -85,7 +85,8 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             tracking = new TrackingSettings(
                     Float.parseFloat(options.property("track.min-iou").orElse(Float.toString(d.minIou()))),
                     Integer.parseInt(options.property("track.max-missed").orElse(Integer.toString(d.maxMissed()))),
-                    Float.parseFloat(options.property("track.smoothing").orElse(Float.toString(d.smoothing()))));
+                    Float.parseFloat(options.property("track.smoothing").orElse(Float.toString(d.smoothing()))),
+                    Float.parseFloat(options.property("track.max-shift").orElse(Float.toString(d.maxShift()))));
             cropScale = Float.parseFloat(options.property("crop-scale").orElse("1.0"));
         } catch (NumberFormatException e) {
             throw new ConfigurationException(NAME + ": option is not a number: " + e.getMessage());
