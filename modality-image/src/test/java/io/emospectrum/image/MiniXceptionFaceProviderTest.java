@@ -176,6 +176,25 @@ class MiniXceptionFaceProviderTest {
     }
 
     @Test
+    void theFineTunedNetworkLoadsFromItsVerifiedResourcesAndReadsExpressions() throws IOException {
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(
+                ExtractorOptions.builder().property("expression-model", "fine-tuned").build())) {
+            assertThat(x.model().name()).isEqualTo("mini-xception-fer2013-ft");
+            assertThat(x.analyze(TestImages.astronaut())).singleElement()
+                    .satisfies(r -> assertThat(r.dominant()).isEqualTo(EmotionCategory.HAPPINESS));
+            Path dir = TestImages.fer2013("validation");
+            List<ImageFrame> happy;
+            try (Stream<Path> s = Files.list(dir.resolve("happy"))) {
+                happy = s.sorted().limit(40).map(TestImages::decode).toList();
+            }
+            long hits = x.classifyCrops(happy).stream().filter(r -> r.dominant() == EmotionCategory.HAPPINESS).count();
+            assertThat(hits).isGreaterThan(24); // > 60% recall; chance is 14%
+        }
+        assertThatThrownBy(() -> new MiniXceptionFaceProvider().create(ExtractorOptions.builder().property("expression-model", "best").build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("imported or fine-tuned");
+    }
+
+    @Test
     void unknownOptionsAreRejected() {
         FaceExtractorProvider p = new MiniXceptionFaceProvider();
         assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("detectr", "cascade").build()))

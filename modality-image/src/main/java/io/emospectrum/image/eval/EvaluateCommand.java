@@ -16,7 +16,7 @@ import java.util.List;
  * image is the face: no detection), per-class recall and the confusion matrix. Deterministic.
  *
  * <pre>
- * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--model DIR --labels JSON]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--model DIR --labels DIR/labels.json]
  * </pre>
  * SPLIT_DIR defaults to {@code ../shared/data/face/fer2013/validation} (PublicTest).
  */
@@ -41,6 +41,9 @@ public final class EvaluateCommand {
         ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64);
         if (model != null) {
             ob.model(ModelSource.parse(model), LabelMapping.fromJson(Path.of(labels)));
+            if (java.nio.file.Files.isRegularFile(Path.of(model, "emotion.json"))) {
+                ob.property("model.file", "emotion.json"); // what TrainCommand writes
+            }
         }
         List<Fer2013.Sample> samples = Fer2013.list(dir);
         long t0 = System.nanoTime();

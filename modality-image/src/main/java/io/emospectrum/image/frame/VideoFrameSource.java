@@ -66,7 +66,6 @@ public final class VideoFrameSource implements AutoCloseable {
     }
 
     private static VideoFrameSource open(FFmpegFrameGrabber g, String origin, FrameSampling sampling) {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         try {
             g.start();

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Follows faces across the frames of one video: IoU matching gives each face a stable subject
+ * Follows faces across the frames of one video: IoU matching (with a nearest-centre fallback for
+ * fast motion, {@link IouMatcher}) gives each face a stable subject
  * id ({@code track-1}, {@code track-2}, ...), each track's scores are smoothed with an
  * exponential moving average, and each track keeps a running summary (mean scores over its
  * frames, first to last time). Not thread-safe: one tracker per video.
@@ -41,7 +42,7 @@ public final class IouFaceTracker implements FaceTracker {
         this.observer = observer;
         this.readings = readings;
         this.settings = settings;
-        this.matcher = new IouMatcher(settings.minIou());
+        this.matcher = new IouMatcher(settings.minIou(), settings.maxShift());
     }
 
     private static final class Track {

@@ -9,9 +9,11 @@ import io.emospectrum.error.ConfigurationException;
  * @param maxMissed sampled frames a track may go unseen before it ends
  * @param smoothing weight of the newest frame in the exponential moving average of a track's
  *                  scores (1: no smoothing)
+ * @param maxShift  a detection that overlaps no track continues the nearest one whose centre is
+ *                  within this many box widths (0: IoU only)
  */
-public record TrackingSettings(float minIou, int maxMissed, float smoothing) {
-    public static final TrackingSettings DEFAULT = new TrackingSettings(0.3f, 10, 0.4f);
+public record TrackingSettings(float minIou, int maxMissed, float smoothing, float maxShift) {
+    public static final TrackingSettings DEFAULT = new TrackingSettings(0.3f, 10, 0.4f, 1.5f);
 
     public TrackingSettings {
         if (!(minIou > 0 && minIou <= 1)) {
@@ -19,6 +21,9 @@ public record TrackingSettings(float minIou, int maxMissed, float smoothing) {
         }
         if (maxMissed < 0) {
             throw new ConfigurationException("max missed frames must be >= 0, was " + maxMissed);
+        }
+        if (!(maxShift >= 0 && maxShift <= 10)) {
+            throw new ConfigurationException("max shift must be in [0, 10] box widths, was " + maxShift);
         }
         if (!(smoothing > 0 && smoothing <= 1)) {
             throw new ConfigurationException("smoothing must be in (0, 1], was " + smoothing);

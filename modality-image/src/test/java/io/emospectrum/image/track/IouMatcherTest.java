@@ -26,6 +26,16 @@ class IouMatcherTest {
     }
 
     @Test
+    void aFastFaceKeepsItsTrackByTheNearestCentreWhenAllowed() {
+        List<BoundingBox> tracks = List.of(new BoundingBox(0, 0, 80, 80), new BoundingBox(400, 0, 80, 80));
+        List<BoundingBox> dets = List.of(new BoundingBox(100, 0, 80, 80), new BoundingBox(300, 0, 80, 80));
+        assertThat(new IouMatcher(0.3f, 1.5f).match(tracks, dets)).containsExactly(0, 1);
+        assertThat(new IouMatcher(0.3f, 1.0f).match(tracks, List.of(new BoundingBox(200, 0, 80, 80)))).containsExactly(-1);
+        // A box of a very different size is another face, however close.
+        assertThat(new IouMatcher(0.3f, 1.5f).match(tracks, List.of(new BoundingBox(100, 0, 30, 30)))).containsExactly(-1);
+    }
+
+    @Test
     void tooLittleOverlapStartsANewTrack() {
         assertThat(matcher.match(List.of(new BoundingBox(0, 0, 100, 100)), List.of(new BoundingBox(80, 80, 100, 100))))
                 .containsExactly(-1);
