@@ -49,7 +49,10 @@ import java.util.Random;
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.train.TrainCommand [--epochs 1] [--batch 64]
  *     [--lr 0.0005] [--limit N] [--seed 42] [--out modality-image/target/trained]
+ *     [--from classpath:io/emospectrum/image/models/mini-xception-ft | DIR]
  * </pre>
+ * {@code --from} continues from earlier weights (a directory {@code train} wrote, or the shipped
+ * fine-tuned model) instead of the imported ones.
  */
 public final class TrainCommand {
     private static final int SIDE = 64;
@@ -64,6 +67,7 @@ public final class TrainCommand {
         int limit = Integer.MAX_VALUE;
         long seed = 42;
         Path out = Path.of("modality-image/target/trained");
+        ModelSource from = ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
@@ -72,6 +76,7 @@ public final class TrainCommand {
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--from" -> from = ModelSource.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -116,8 +121,7 @@ public final class TrainCommand {
             mapping = LabelMapping.fromJson(in, "labels.json");
         }
 
-        try (Model model = loader.load(ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class),
-                "emotion.json", DeviceChoice.fromSystemProperty(), true)) {
+        try (Model model = loader.load(from, "emotion.json", DeviceChoice.fromSystemProperty(), true)) {
             TfjsGraphBlock block = (TfjsGraphBlock) model.getBlock();
             List<Parameter> params = block.weightParameters();
             params.forEach(p -> p.getArray().setRequiresGradient(true));
@@ -126,7 +130,7 @@ public final class TrainCommand {
             ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
                     mapping.bind(modelLabels), SIDE, 256);
             double best = accuracy(eval, val);
-            System.out.printf("epoch 0 (imported weights): PublicTest accuracy %.4f%n", best);
+            System.out.printf("epoch 0 (weights from %s): PublicTest accuracy %.4f%n", from.describe(), best);
             saveIfBest(block, base, out, best, -1, true);
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) {
