@@ -9,7 +9,7 @@ import io.emospectrum.spi.TextExtractorProvider;
 import java.util.Set;
 
 /**
- * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (int8 ONNX, from langchain4j's jar,
+ * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (float32 ONNX, from langchain4j's jar,
  * checked against our manifest) plus an emotion head trained in this project on GoEmotions, its
  * 28 labels mapped to the seven categories by the GoEmotions authors' Ekman grouping. With
  * {@link ExtractorOptions#model()} set, it loads the user's own Hugging Face sequence-classification
@@ -25,11 +25,10 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     static final String OVERLAP_TOKENS = "overlapTokens";
     static final String MAX_CHARS = "maxChars";
     /**
-     * Longest text analyzed by default. The encoder reads about 5,000 tokens/s in full windows on
-     * two cores, so 100,000 characters (~25,000 tokens) take ~5 s; longer texts fail fast with a
-     * clear error unless this is raised.
+     * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
+     * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.
      */
-    static final int DEFAULT_MAX_CHARS = 100_000;
+    static final int DEFAULT_MAX_CHARS = 1_000_000;
 
     @Override
     public String name() {
@@ -43,7 +42,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public String description() {
-        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (int8 ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
+        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
     }
 
     @Override

@@ -24,8 +24,10 @@ import java.nio.file.Path;
 public final class TextModels {
     /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
-    /** Our manifest of the encoder files inside langchain4j's jar. */
+    /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
+    /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
+    public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Default window for a user's model when no {@code maxTokens} is given. */
     static final int DEFAULT_MAX_TOKENS = 128;
     static final int DEFAULT_OVERLAP = 32;
@@ -86,7 +88,13 @@ public final class TextModels {
         }
     }
 
-    private static Path cacheRoot() {
+    /** Our manifest of an encoder's files inside langchain4j's jar ({@code all-minilm-l6-v2}, {@code all-minilm-l6-v2-q}). */
+    public static String encoderManifest(String encoder) {
+        return "io/emospectrum/text/encoders/" + encoder + ".SHA256SUMS";
+    }
+
+    /** The cache that extracted models live in: {@code -Demospectrum.cache.dir}, else {@code ~/.emospectrum/cache}. */
+    public static Path cacheRoot() {
         String p = System.getProperty(ModelFiles.CACHE_PROPERTY);
         return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".emospectrum", "cache");
     }

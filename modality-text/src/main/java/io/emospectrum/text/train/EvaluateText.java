@@ -26,8 +26,8 @@ import java.util.Map;
  * the spectrum's dominant category on comments with a single Ekman category.
  *
  * <p>A label is predicted when its probability reaches the threshold tuned on dev (a comment
- * where none does gets its strongest label); an Ekman category is predicted when one of its
- * labels is.
+ * where none does gets its strongest label). A category is predicted when the highest
+ * calibrated score among its labels reaches the category's threshold, also tuned on dev.
  *
  * <pre>scripts/text-run.sh io.emospectrum.text.train.EvaluateText [--split test]</pre>
  */
@@ -86,7 +86,8 @@ public final class EvaluateText {
         }
         List<String> categories = EmotionCategory.ordered().stream().map(EmotionCategory::key).toList();
         MultiLabelMetrics.LabelF1[] ekman = MultiLabelMetrics.perLabel(
-                MultiLabelMetrics.groupPredictions(pred, group, EmotionCategory.COUNT),
+                MultiLabelMetrics.predict(MultiLabelMetrics.groupScores(probs, config.thresholds(), group, EmotionCategory.COUNT),
+                        config.categoryThresholds()),
                 MultiLabelMetrics.groupTargets(gold, group, EmotionCategory.COUNT), categories);
         for (MultiLabelMetrics.LabelF1 l : ekman) {
             System.out.printf("%-16s %7d %9.3f %6.3f %6.3f%n", l.label(), l.support(), l.precision(), l.recall(), l.f1());

@@ -40,8 +40,10 @@ public final class ThroughputBenchmark {
         List<String> texts = twentyWordTexts(n);
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         System.out.printf("%d texts of 20 words, e.g. \"%s\"%n", texts.size(), texts.get(0));
-        AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
+        // Ours first: DJL's OnnxRuntime engine must create the process's OrtEnvironment (with its
+        // thread settings); langchain4j then reuses it.
         try (TextEmotionExtractor ours = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(32).build())) {
+            AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
             // warm-up: JIT, native initialization, ONNX sessions
             runOurs(ours, texts.subList(0, 64));
             peer.embedAll(segments.subList(0, 64));
