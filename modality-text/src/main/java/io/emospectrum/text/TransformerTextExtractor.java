@@ -42,9 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TransformerTextExtractor implements TextEmotionExtractor {
     /**
-     * Calibrated scores are raised to this power before they are summed into categories, so that
-     * the many sub-threshold labels of a large group (joy gathers twelve) do not outvote one label
-     * that fires.
+     * Calibrated scores of a multi-label model with tuned thresholds are raised to this power
+     * before they are summed into categories, so that the many sub-threshold labels of a large
+     * group (joy gathers twelve) do not outvote one label that fires. A model without thresholds
+     * (a user's softmax classifier) is mapped as it scores.
      */
     static final float SHARPEN = 4f;
     /** Texts with fewer word tokens than this get proportionally less confidence. */
@@ -212,12 +213,15 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     }
 
     private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens) {
-        float[] calibrated = calibration.calibrate(probabilities);
-        float[] sharpened = new float[calibrated.length];
-        for (int i = 0; i < calibrated.length; i++) {
-            sharpened[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
+        float[] mapped = probabilities;
+        if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
+            float[] calibrated = calibration.calibrate(probabilities);
+            mapped = new float[calibrated.length];
+            for (int i = 0; i < calibrated.length; i++) {
+                mapped[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
+            }
         }
-        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(sharpened), anchors);
+        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(mapped), anchors);
         float top = spectrum.probability(spectrum.dominant());
         float damp = (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS));
         return EmotionReading.builder()
