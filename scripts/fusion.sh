@@ -14,7 +14,7 @@ case "$cmd" in
 esac
 
 cpfile=samples/target/classpath.txt
-mvn -B -o -q -pl samples -am compile dependency:build-classpath -DskipTests \
+mvn -B -o -q -pl samples -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
 classes=""
 for m in sdk-core modality-text modality-image modality-audio fusion; do

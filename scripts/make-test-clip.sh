@@ -10,8 +10,9 @@
 set -euo pipefail
 out="${1:-target/test-clip}"
 data="${EMOSPECTRUM_SHARED_DATA:-$(cd "$(dirname "$0")/.." && pwd)/../shared/data}"
-happy="${HAPPY_FACE:-$(ls "$data"/face/fer2013/validation/happy/*.jpg 2>/dev/null | head -1 || true)}"
-angry="${ANGRY_FACE:-$(ls "$data"/face/fer2013/validation/angry/*.jpg 2>/dev/null | head -1 || true)}"
+# two FER2013 validation faces that the bundled face model detects and reads (happiness 1.00, anger 0.61 at this size)
+happy="${HAPPY_FACE:-$data/face/fer2013/validation/happy/PublicTest_10248771.jpg}"
+angry="${ANGRY_FACE:-$data/face/fer2013/validation/angry/PublicTest_14387765.jpg}"
 for tool in ffmpeg espeak-ng sox; do
   command -v "$tool" >/dev/null || { echo "make-test-clip: $tool is missing (apt-get install -y ffmpeg espeak-ng sox)" >&2; exit 2; }
 done

@@ -39,6 +39,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
     private final ImageDecoder decoder = new ImageDecoder();
     private final TrackingSettings tracking;
     private final float cropScale;
+    private final int detectInterval;
     private volatile boolean closed;
 
     /**
@@ -46,6 +47,20 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      *                  (expression crops in FER2013 include brow and chin)
      */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale) {
+        this(detector, classifier, tracking, cropScale, 1);
+    }
+
+    /**
+     * @param detectInterval in video, run the detector on one sampled frame in this many and
+     *                       reuse its boxes for the frames between (faces move little in 1/10 s);
+     *                       every frame is still classified
+     */
+    public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
+                                     int detectInterval) {
+        if (detectInterval < 1) {
+            throw new IllegalArgumentException("detect interval must be >= 1, was " + detectInterval);
+        }
+        this.detectInterval = detectInterval;
         this.detector = Objects.requireNonNull(detector, "detector");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.tracking = Objects.requireNonNull(tracking, "tracking");
@@ -130,7 +145,11 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      */
     public List<List<FaceObservation>> observe(List<ImageFrame> frames) {
         checkOpen();
-        List<List<DetectedFace>> faces = detector.detectAll(frames);
+        return classify(frames, detector.detectAll(frames));
+    }
+
+    /** Classifies the given faces of each frame, all in one batch. */
+    public List<List<FaceObservation>> classify(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
         int total = faces.stream().mapToInt(List::size).sum();
         int per = cropper.cropSize();
         float[] buf = new float[total * per];
@@ -190,12 +209,28 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
              IouFaceTracker tracker = openIouTracker()) {
             List<ImageFrame> batch = new ArrayList<>(frameBatch);
             long frames = 0;
+            List<DetectedFace> lastFaces = List.of();
             Optional<ImageFrame> next;
             do {
                 next = source.next();
                 next.ifPresent(batch::add);
                 if (batch.size() == frameBatch || (next.isEmpty() && !batch.isEmpty())) {
-                    List<List<FaceObservation>> obs = observe(batch);
+                    // Detect on every detectInterval-th frame (one batch), reuse boxes in between.
+                    List<ImageFrame> toDetect = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        if ((frames + i) % detectInterval == 0) {
+                            toDetect.add(batch.get(i));
+                        }
+                    }
+                    List<List<DetectedFace>> detected = detector.detectAll(toDetect);
+                    List<List<DetectedFace>> faces = new ArrayList<>(batch.size());
+                    for (int i = 0, d = 0; i < batch.size(); i++) {
+                        if ((frames + i) % detectInterval == 0) {
+                            lastFaces = detected.get(d++);
+                        }
+                        faces.add(lastFaces);
+                    }
+                    List<List<FaceObservation>> obs = classify(batch, faces);
                     for (int i = 0; i < batch.size(); i++) {
                         tracker.update(obs.get(i), batch.get(i).timestampSeconds()).forEach(perFrame);
                     }

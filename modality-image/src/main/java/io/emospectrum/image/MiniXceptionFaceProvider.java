@@ -31,7 +31,8 @@ import java.util.Set;
  *
  * <p>Properties: {@code detector}, {@code detector.<option>} (passed to the detector),
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
- * {@code crop-scale}, {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}.
+ * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
+ * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}.
  * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
  * {@code SHA256SUMS}; its label mapping lists the labels in output order.
  */
@@ -42,7 +43,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
-    private static final Set<String> OWN_KEYS = Set.of("detector", "model.file", "crop-scale", "track.min-iou",
+    private static final Set<String> OWN_KEYS = Set.of("detector", "model.file", "crop-scale", "detect-interval", "track.min-iou",
             "track.max-missed", "track.smoothing");
 
     @Override
@@ -78,7 +79,9 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         TrackingSettings d = TrackingSettings.DEFAULT;
         TrackingSettings tracking;
         float cropScale;
+        int detectInterval;
         try {
+            detectInterval = Integer.parseInt(options.property("detect-interval").orElse("1"));
             tracking = new TrackingSettings(
                     Float.parseFloat(options.property("track.min-iou").orElse(Float.toString(d.minIou()))),
                     Integer.parseInt(options.property("track.max-missed").orElse(Integer.toString(d.maxMissed()))),
@@ -86,6 +89,9 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             cropScale = Float.parseFloat(options.property("crop-scale").orElse("1.0"));
         } catch (NumberFormatException e) {
             throw new ConfigurationException(NAME + ": option is not a number: " + e.getMessage());
+        }
+        if (detectInterval < 1 || detectInterval > 100) {
+            throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
         }
         if (!(cropScale >= 0.5f && cropScale <= 3f)) {
             throw new ConfigurationException(NAME + ": crop-scale must be in [0.5, 3], was " + cropScale);
@@ -98,7 +104,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             classifier.close();
             throw e;
         }
-        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale);
+        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval);
     }
 
     /** Loads the expression network alone (evaluation and benchmarks use it without a detector). */

@@ -164,6 +164,18 @@ class MiniXceptionFaceProviderTest {
     }
 
     @Test
+    void theDefaultDetectorIsBlazeFaceAndItsEyesLevelTheCrop() {
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.defaults())) {
+            assertThat(x.detector().name()).isEqualTo("blazeface");
+            List<EmotionReading> r = x.analyze(TestImages.astronaut());
+            assertThat(r).hasSize(1);
+            assertThat(r.get(0).dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(r.get(0).confidence()).isGreaterThan(0.5f);
+            assertThat(x.analyze(TestImages.coffee())).isEmpty();
+        }
+    }
+
+    @Test
     void unknownOptionsAreRejected() {
         FaceExtractorProvider p = new MiniXceptionFaceProvider();
         assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("detectr", "cascade").build()))

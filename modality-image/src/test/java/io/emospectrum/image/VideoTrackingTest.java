@@ -73,6 +73,20 @@ class VideoTrackingTest {
     }
 
     @Test
+    void blazeFaceWithDetectionOnEveryThirdFrameStillTracksBothFacesInEveryFrame() {
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(
+                ExtractorOptions.builder().property("detector", "blazeface").property("detect-interval", "3").build())) {
+            assertThat(x.detector().name()).isEqualTo("blazeface");
+            List<EmotionReading> perFrame = new ArrayList<>();
+            MiniXceptionFaceExtractor.VideoResult r = x.analyzeVideo(clip, FrameSampling.everyFrame(), 8, perFrame::add);
+            assertThat(r.analyzedFrames()).isEqualTo(45);
+            assertThat(perFrame).hasSize(90);
+            assertThat(r.tracks()).hasSize(2);
+            assertThat(r.tracks()).allSatisfy(t -> assertThat(t.dominant()).isEqualTo(EmotionCategory.HAPPINESS));
+        }
+    }
+
+    @Test
     void samplingKeepsEveryNthFrameOrATargetRate() {
         assertThat(count(FrameSampling.everyNth(3))).isEqualTo(15);
         assertThat(count(FrameSampling.targetFps(10))).isBetween(14, 16);

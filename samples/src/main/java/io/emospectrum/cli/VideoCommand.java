@@ -85,6 +85,10 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--face-fps", paramLabel = "N", defaultValue = "5", description = "Frames per second read for faces (default: ${DEFAULT-VALUE}).")
     double faceFps;
 
+    @Option(names = "--max-frame-side", paramLabel = "PIXELS", defaultValue = "0",
+            description = "Scale frames down to this longer side before face analysis (0: keep; default: ${DEFAULT-VALUE}).")
+    int maxFrameSide;
+
     @Option(names = "--face-provider", paramLabel = "NAME", description = "Face extractor provider (default: the highest-ranked one).")
     String faceProvider;
 
@@ -120,7 +124,7 @@ final class VideoCommand implements Callable<Integer> {
                         + "on the classpath (io.emospectrum:modality-image, io.emospectrum:modality-audio)", List.of());
             }
             ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice).text(text)
-                    .grid(grid).fuser(fuser).faceFramesPerSecond(faceFps).build();
+                    .grid(grid).fuser(fuser).faceFramesPerSecond(faceFps).maxFrameSide(maxFrameSide).build();
             return run(analyzer, err);
         } finally {
             for (EmotionExtractor e : opened) {

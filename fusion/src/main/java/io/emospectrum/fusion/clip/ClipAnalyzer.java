@@ -38,6 +38,7 @@ public final class ClipAnalyzer {
     private final int audioSampleRate;
     private final boolean monoAudio;
     private final double maxVoiceLagSeconds;
+    private final int maxFrameSide;
 
     private ClipAnalyzer(Builder b) {
         this.face = b.face;
@@ -49,6 +50,7 @@ public final class ClipAnalyzer {
         this.audioSampleRate = b.audioSampleRate;
         this.monoAudio = b.monoAudio;
         this.maxVoiceLagSeconds = b.maxVoiceLagSeconds;
+        this.maxFrameSide = b.maxFrameSide;
     }
 
     public static Builder builder() {
@@ -110,6 +112,10 @@ public final class ClipAnalyzer {
         return maxVoiceLagSeconds;
     }
 
+    int maxFrameSide() {
+        return maxFrameSide;
+    }
+
     /**
      * Configures a clip analyzer. Defaults: 1 s windows with no overlap, linear pooling with equal
      * reliabilities, faces read 5 times per second, sound at 16 kHz mono, voice readings awaited
@@ -125,6 +131,7 @@ public final class ClipAnalyzer {
         private int audioSampleRate = 16_000;
         private boolean monoAudio = true;
         private double maxVoiceLagSeconds = 10;
+        private int maxFrameSide;
 
         private Builder() {
         }
@@ -185,7 +192,21 @@ public final class ClipAnalyzer {
             return this;
         }
 
+        /**
+         * Scales frames down (during FFmpeg's pixel conversion) so that their longer side is at most
+         * {@code pixels} before the face tracker sees them; 0 (default) keeps the decoded size. Face
+         * boxes are mapped back to the clip's pixel coordinates. Trades small faces for speed.
+         */
+        public Builder maxFrameSide(int pixels) {
+            this.maxFrameSide = pixels;
+            return this;
+        }
+
         public ClipAnalyzer build() {
+            if (maxFrameSide != 0 && (maxFrameSide < 32 || maxFrameSide > io.emospectrum.media.ImageFrame.MAX_SIDE)) {
+                throw new ConfigurationException("max frame side must be 0 (keep) or in [32, "
+                        + io.emospectrum.media.ImageFrame.MAX_SIDE + "], was " + maxFrameSide);
+            }
             if (face == null && voice == null && text == null) {
                 throw new ConfigurationException("a clip analyzer needs at least one extractor (face, voice or text)");
             }

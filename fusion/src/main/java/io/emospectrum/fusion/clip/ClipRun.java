@@ -8,9 +8,11 @@ import io.emospectrum.fusion.subtitle.SubtitleCue;
 import io.emospectrum.fusion.subtitle.Subtitles;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.media.ImageFrame;
+import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.Modality;
+import io.emospectrum.spectrum.Span;
 import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spi.FaceEmotionExtractor;
@@ -101,6 +103,16 @@ final class ClipRun {
     private ClipSummary analyze(FFmpegFrameGrabber grabber, long wallStart) throws FrameGrabber.Exception {
         boolean hasVideo = grabber.hasVideo();
         boolean hasAudio = grabber.hasAudio();
+        int width = hasVideo ? grabber.getImageWidth() : 0;
+        int height = hasVideo ? grabber.getImageHeight() : 0;
+        double frameScale = 1;
+        int maxSide = config.maxFrameSide();
+        if (hasVideo && maxSide > 0 && Math.max(width, height) > maxSide) {
+            frameScale = maxSide / (double) Math.max(width, height);
+            // FFmpeg scales while it converts pixels: cheaper than converting at full size
+            grabber.setImageWidth(Math.max(1, (int) Math.round(width * frameScale)));
+            grabber.setImageHeight(Math.max(1, (int) Math.round(height * frameScale)));
+        }
         if (!hasVideo && !hasAudio) {
             throw new UnsupportedMediaException("clip " + clip + " has neither a video stream nor a sound track");
         }
@@ -139,7 +151,7 @@ final class ClipRun {
 
         FaceEmotionExtractor faceExtractor = config.face().orElse(null);
         VoiceEmotionExtractor voiceExtractor = config.voice().orElse(null);
-        FacePipeline faces = readFaces ? new FacePipeline(faceExtractor.openTracker()) : null;
+        FacePipeline faces = readFaces ? new FacePipeline(faceExtractor.openTracker(), frameScale) : null;
         VoicePipeline voices = readVoice ? new VoicePipeline(voiceExtractor) : null;
         Decoded decoded;
         try {
@@ -185,8 +197,7 @@ final class ClipRun {
         subjects.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(e -> subjectSummaries.add(e.getValue().summary(e.getKey())));
-        return new ClipSummary(clip, duration, hasVideo, hasAudio, hasVideo ? grabber.getImageWidth() : 0,
-                hasVideo ? grabber.getImageHeight() : 0, decoded.framesDecoded, decoded.framesAnalyzed,
+        return new ClipSummary(clip, duration, hasVideo, hasAudio, width, height, decoded.framesDecoded, decoded.framesAnalyzed,
                 readingCounts, windows, subjectSummaries, issues, aligner.lateReadings(), timings);
     }
 
@@ -301,7 +312,7 @@ final class ClipRun {
     private final class FacePipeline {
         final Stage<ImageFrame> stage;
 
-        FacePipeline(FaceTracker tracker) {
+        FacePipeline(FaceTracker tracker, double frameScale) {
             stage = new Stage<>("face", FACE_QUEUE, frame -> {
                 long t0 = System.nanoTime();
                 List<EmotionReading> found = tracker.accept(frame);
@@ -309,7 +320,14 @@ final class ClipRun {
                 TimeSpan instant = new TimeSpan(frame.timestampSeconds(), frame.timestampSeconds());
                 synchronized (lock) {
                     for (EmotionReading r : found) {
-                        reading(r.span().time() != null ? r : r.toBuilder().span(r.span().withTime(instant)).build());
+                        Span span = r.span().time() != null ? r.span() : r.span().withTime(instant);
+                        BoundingBox b = span.box();
+                        if (b != null && frameScale != 1) {
+                            // back to the clip's pixel coordinates
+                            span = span.withBox(new BoundingBox((float) (b.x() / frameScale), (float) (b.y() / frameScale),
+                                    (float) (b.width() / frameScale), (float) (b.height() / frameScale)));
+                        }
+                        reading(span == r.span() ? r : r.toBuilder().span(span).build());
                     }
                     timedFusion(() -> aligner.advance(Modality.FACE, frame.timestampSeconds()));
                 }

@@ -19,11 +19,12 @@ final class JavaCvFrames {
 
     /** A packed BGR24 video frame (the grabber is set to {@code AV_PIX_FMT_BGR24}) as an {@link ImageFrame}. */
     static ImageFrame image(Frame f, double seconds) {
-        if (f.imageDepth != Frame.DEPTH_UBYTE || f.imageChannels != 3 || !(f.image[0] instanceof ByteBuffer src)) {
-            throw new UnsupportedMediaException("unexpected decoded frame layout: depth " + f.imageDepth
-                    + ", " + f.imageChannels + " channels");
-        }
         int rowBytes = f.imageWidth * 3;
+        // JavaCV derives imageChannels from the padded stride, so the stride is what can be checked
+        if (f.imageDepth != Frame.DEPTH_UBYTE || f.imageStride < rowBytes || !(f.image[0] instanceof ByteBuffer src)) {
+            throw new UnsupportedMediaException("unexpected decoded frame layout: depth " + f.imageDepth
+                    + ", stride " + f.imageStride + " for " + f.imageWidth + " BGR pixels");
+        }
         byte[] dst = new byte[rowBytes * f.imageHeight];
         ByteBuffer in = src.duplicate();
         if (f.imageStride == rowBytes) {

@@ -29,7 +29,7 @@ import java.util.Map;
  * Model loading is not counted.
  *
  * <pre>{@code java -cp ... io.emospectrum.fusion.eval.ClipBenchmark CLIP [--subtitles FILE] [--face-fps N]
- *     [--strategy NAME] [--runs N]}</pre>
+ *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N]}</pre>
  */
 public final class ClipBenchmark {
     private ClipBenchmark() {
@@ -39,6 +39,7 @@ public final class ClipBenchmark {
         if (args.length == 0 || args[0].startsWith("--")) {
             throw new ConfigurationException("usage: ClipBenchmark CLIP [--subtitles FILE] [--face-fps N] [--strategy NAME] [--runs N]");
         }
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR); // no stream banner
         Path clip = Path.of(args[0]);
         Map<String, String> a = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -59,6 +60,7 @@ public final class ClipBenchmark {
             }
             ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice).text(text)
                     .faceFramesPerSecond(Double.parseDouble(a.getOrDefault("face-fps", "5")))
+                    .maxFrameSide(Integer.parseInt(a.getOrDefault("max-frame-side", "0")))
                     .fuser(new SpectrumFuser(PoolingStrategies.load().create(a.getOrDefault("strategy", "linear"), Map.of()),
                             ModalityReliability.EQUAL))
                     .build();

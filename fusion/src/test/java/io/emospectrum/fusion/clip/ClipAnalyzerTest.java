@@ -3,10 +3,15 @@ package io.emospectrum.fusion.clip;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.fusion.FusedReading;
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.Modality;
+import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spectrum.TimeSpan;
+import io.emospectrum.spi.FaceEmotionExtractor;
+import io.emospectrum.spi.FaceTracker;
 import io.emospectrum.testing.BrightnessFaceExtractor;
 import io.emospectrum.testing.KeywordTextExtractor;
 import io.emospectrum.testing.LoudnessVoiceExtractor;
@@ -216,8 +221,43 @@ class ClipAnalyzerTest {
     }
 
     @Test
+    void framesCanBeScaledDownForTheTrackerWithBoxesMappedBack() {
+        List<Integer> widths = new ArrayList<>();
+        FaceEmotionExtractor recording = new FaceEmotionExtractor() {
+            @Override public List<EmotionReading> analyze(ImageFrame image) { return face.analyze(image); }
+            @Override public List<EmotionReading> analyze(Path imageFile) { return face.analyze(imageFile); }
+            @Override public EmotionReading classifyCrop(ImageFrame crop) { return face.classifyCrop(crop); }
+            @Override public EmotionReading classifyCrop(Path cropFile) { return face.classifyCrop(cropFile); }
+            @Override public ModelId model() { return face.model(); }
+            @Override public String device() { return face.device(); }
+            @Override public void close() { }
+            @Override public FaceTracker openTracker() {
+                FaceTracker inner = face.openTracker();
+                return new FaceTracker() {
+                    @Override public List<EmotionReading> accept(ImageFrame frame) {
+                        widths.add(frame.width());
+                        return inner.accept(frame);
+                    }
+                    @Override public List<EmotionReading> trackSummaries() { return inner.trackSummaries(); }
+                    @Override public void close() { inner.close(); }
+                };
+            }
+        };
+        Recorder rec = new Recorder();
+
+        ClipSummary summary = ClipAnalyzer.builder().face(recording).maxFrameSide(80).build().analyze(clip, rec);
+
+        assertThat(widths).isNotEmpty().containsOnly(80);
+        assertThat(summary.width()).isEqualTo(TestClips.WIDTH);
+        // the test face covers the whole frame: 80x60 seen, 160x120 reported
+        assertThat(rec.readings).isNotEmpty().allSatisfy(r ->
+                assertThat(r.span().box()).isEqualTo(new BoundingBox(0, 0, TestClips.WIDTH, TestClips.HEIGHT)));
+    }
+
+    @Test
     void rejectsAnAnalyzerWithoutExtractors() {
         assertThatThrownBy(() -> ClipAnalyzer.builder().build()).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> analyzer().faceFramesPerSecond(0).build()).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> analyzer().maxFrameSide(8).build()).isInstanceOf(ConfigurationException.class);
     }
 }

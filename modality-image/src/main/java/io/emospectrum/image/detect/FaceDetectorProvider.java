@@ -1,5 +1,6 @@
 package io.emospectrum.image.detect;
 
+import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ProviderNotFoundException;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public interface FaceDetectorProvider {
      * @param options provider-specific settings (keys from {@link #optionKeys()})
      * @param device  {@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}
      */
-    FaceDetector create(Map<String, String> options, io.emospectrum.device.DeviceChoice device);
+    FaceDetector create(Map<String, String> options, DeviceChoice device);
 
     /** All detector providers on the class path, highest rank first. */
     static List<FaceDetectorProvider> available() {

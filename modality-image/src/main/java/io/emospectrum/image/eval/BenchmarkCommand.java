@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS]
- * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [detector] [--every N]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [DETECTOR] [--detect-interval N]
+ * JAVA_OPTS=-Xmx512m modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand memory VIDEO [FPS]
  * </pre>
+ * {@code memory}: streams VIDEO sampled at FPS (default 2) and prints, per minute of media time,
+ * the used heap (after a GC) and the process's resident memory, to show that neither grows.
  * {@code cnn}: the expression network alone on random crops (faces/s at the batch size, after a
  * warm-up). {@code pipeline}: decode, detect, crop, classify and track every frame of VIDEO
  * (frames/s of video, wall clock, including decoding).
@@ -27,13 +30,14 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: cnn [BATCH] [SECONDS] | pipeline VIDEO [DETECTOR] [--every N]");
+            System.err.println("usage: cnn [BATCH] [SECONDS] | pipeline VIDEO [DETECTOR] [--detect-interval N] | memory VIDEO [FPS]");
             System.exit(2);
         }
         switch (args[0]) {
             case "cnn" -> cnn(args.length > 1 ? Integer.parseInt(args[1]) : 64, args.length > 2 ? Double.parseDouble(args[2]) : 10);
+            case "memory" -> memory(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : 2);
             case "pipeline" -> pipeline(Path.of(args[1]), args.length > 2 && !args[2].startsWith("--") ? args[2] : null,
-                    args.length > 3 && args[args.length - 2].equals("--every") ? Integer.parseInt(args[args.length - 1]) : 1);
+                    args.length > 3 && args[args.length - 2].equals("--detect-interval") ? Integer.parseInt(args[args.length - 1]) : 1);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -59,8 +63,46 @@ public final class BenchmarkCommand {
         }
     }
 
-    static void pipeline(Path video, String detector, int every) {
-        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64);
+    static void memory(Path video, double fps) {
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.builder().build())) {
+            long[] minute = {0};
+            long t0 = System.nanoTime();
+            AtomicLong faces = new AtomicLong();
+            MiniXceptionFaceExtractor.VideoResult res = x.analyzeVideo(video, FrameSampling.targetFps(fps), 8, r -> {
+                faces.incrementAndGet();
+                long m = (long) (r.span().time().start() / 60);
+                if (m >= minute[0]) {
+                    minute[0] = m + 1;
+                    System.gc();
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.printf("media minute %2d: heap used %4d MB (max %d MB), resident %4d MB, wall %.0f s%n", m,
+                            (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, residentMb(), (System.nanoTime() - t0) / 1e9);
+                }
+            });
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("end: %d frames decoded, %d analyzed, %d skipped, %d faces, %d tracks; heap used %d MB, resident %d MB, wall %.0f s%n",
+                    res.decodedFrames(), res.analyzedFrames(), res.skippedFrames(), faces.get(), res.tracks().size(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, residentMb(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** VmRSS from /proc (Linux): heap plus every native allocation (PyTorch, FFmpeg, OpenCV). */
+    private static long residentMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static void pipeline(Path video, String detector, int detectInterval) {
+        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64).property("detect-interval", Integer.toString(detectInterval));
         if (detector != null) {
             ob.property("detector", detector);
         }
@@ -69,11 +111,11 @@ public final class BenchmarkCommand {
             x.analyzeVideo(video, FrameSampling.everyNth(50), 8, r -> { });
             AtomicLong faces = new AtomicLong();
             long t0 = System.nanoTime();
-            MiniXceptionFaceExtractor.VideoResult res = x.analyzeVideo(video, FrameSampling.everyNth(every), 8, r -> faces.incrementAndGet());
+            MiniXceptionFaceExtractor.VideoResult res = x.analyzeVideo(video, FrameSampling.everyFrame(), 8, r -> faces.incrementAndGet());
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("pipeline (%s detector, every %d frame(s)) on %s: %d frames decoded, %d analyzed, %d faces, %d tracks in %.2f s"
+            System.out.printf("pipeline (%s detector, detection on 1 frame in %d) on %s: %d frames decoded, %d analyzed, %d faces, %d tracks in %.2f s"
                             + " = %.1f analyzed frames/s, %.1f decoded frames/s%n",
-                    x.detector().name(), every, video, res.decodedFrames(), res.analyzedFrames(), faces.get(), res.tracks().size(), s,
+                    x.detector().name(), detectInterval, video, res.decodedFrames(), res.analyzedFrames(), faces.get(), res.tracks().size(), s,
                     res.analyzedFrames() / s, res.decodedFrames() / s);
         }
     }

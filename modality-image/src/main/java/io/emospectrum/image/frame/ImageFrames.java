@@ -43,20 +43,17 @@ public final class ImageFrames {
     }
 
     /**
-     * A Mat over a copy of the frame's pixels (BGR for color frames: RGB is swapped). Close it.
+     * A Mat holding a copy of the frame's pixels (BGR for color frames: RGB is swapped). One copy,
+     * straight into the Mat's native memory. Close it.
      */
     public static Mat toMat(ImageFrame frame) {
         int ch = frame.format().channels();
-        byte[] px = frame.copyPixels();
-        if (frame.format() == PixelFormat.RGB24) {
-            for (int i = 0; i < px.length; i += 3) {
-                byte t = px[i];
-                px[i] = px[i + 2];
-                px[i + 2] = t;
-            }
-        }
         Mat mat = new Mat(frame.height(), frame.width(), ch == 1 ? CV_8UC1 : CV_8UC3);
-        mat.data().put(px);
+        ByteBuffer dst = mat.createBuffer();
+        dst.put(frame.pixels());
+        if (frame.format() == PixelFormat.RGB24) {
+            org.bytedeco.opencv.global.opencv_imgproc.cvtColor(mat, mat, org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR);
+        }
         return mat;
     }
 

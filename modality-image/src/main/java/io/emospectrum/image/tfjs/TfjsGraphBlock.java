@@ -152,6 +152,40 @@ public final class TfjsGraphBlock extends AbstractBlock {
         weights.put(key, addParameter(p));
     }
 
+    /**
+     * The current value of every float constant in TensorFlow's layout (HWIO filters,
+     * HWCM depthwise filters), for writing a fine-tuned graph back out.
+     */
+    public Map<String, float[]> exportConstants() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : weights.entrySet()) {
+            String key = e.getKey();
+            int hash = key.lastIndexOf('#');
+            String name = key.substring(0, hash);
+            Role role = Role.valueOf(key.substring(hash + 1));
+            if (out.containsKey(name)) {
+                continue;
+            }
+            NDArray a = e.getValue().getArray();
+            long[] s = graph.constants().get(name).shape();
+            NDArray tf = switch (role) {
+                case FILTER -> a.transpose(2, 3, 1, 0); // OIHW -> HWIO
+                case DEPTHWISE_FILTER -> a.reshape(s[2], s[3], s[0], s[1]).transpose(2, 3, 0, 1);
+                default -> a;
+            };
+            out.put(name, tf.toFloatArray());
+            if (tf != a) {
+                tf.close();
+            }
+        }
+        return out;
+    }
+
+    /** The trainable parameters (all weights of the graph). */
+    public List<Parameter> weightParameters() {
+        return List.copyOf(weights.values());
+    }
+
     public TfjsGraph graph() {
         return graph;
     }

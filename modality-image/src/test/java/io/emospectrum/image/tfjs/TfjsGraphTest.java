@@ -32,6 +32,36 @@ class TfjsGraphTest {
     }
 
     @Test
+    void exportedWeightsWrittenBackGiveTheSameNetwork(@TempDir Path dir) throws IOException {
+        Path json = TestImages.resource("/io/emospectrum/image/models/mini-xception/emotion.json");
+        TfjsGraph g = TfjsGraph.read(json);
+        float[] input = TfjsParityTest.lcg(2 * 64 * 64, 7, -1, 1);
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            TfjsGraphBlock original = TfjsGraphBlock.create(g, m, false);
+            java.util.Map<String, float[]> weights = original.exportConstants();
+            for (TfjsGraph.Constant c : g.constants().values()) {
+                if (c.isFloat()) {
+                    assertThat(weights.get(c.name())).as(c.name()).containsExactly(c.floats());
+                }
+            }
+            // Perturb one filter so the copy differs where, and only where, it should.
+            float[] first = weights.get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights");
+            first[0] += 0.5f;
+            TfjsGraph.writeWithWeights(json, dir.resolve("copy.json"), weights);
+            TfjsGraph copy = TfjsGraph.read(dir.resolve("copy.json"));
+            assertThat(copy.constants().get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights").floats()[0])
+                    .isEqualTo(g.constants().get("StatefulPartitionedCall/model_1/conv2d_1/Conv2D_weights").floats()[0] + 0.5f);
+            assertThat(copy.floatWeightCount()).isEqualTo(g.floatWeightCount());
+            TfjsGraph.writeWithWeights(json, dir.resolve("same.json"), original.exportConstants());
+            TfjsGraphBlock same = TfjsGraphBlock.create(TfjsGraph.read(dir.resolve("same.json")), m, false);
+            ai.djl.ndarray.NDArray x = m.create(input, new ai.djl.ndarray.types.Shape(2, 64, 64, 1));
+            float[] a = original.forward(new ai.djl.training.ParameterStore(m, false), new ai.djl.ndarray.NDList(x), false).head().toFloatArray();
+            float[] b = same.forward(new ai.djl.training.ParameterStore(m, false), new ai.djl.ndarray.NDList(x), false).head().toFloatArray();
+            assertThat(b).containsExactly(a);
+        }
+    }
+
+    @Test
     void anUnsupportedOpFailsAtLoadNamingTheOp(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("model.json"), """
                 {"format": "graph-model", "modelTopology": {"node": [

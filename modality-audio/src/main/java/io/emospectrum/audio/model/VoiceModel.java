@@ -1,0 +1,122 @@
+package io.emospectrum.audio.model;
+
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ExtractionException;
+import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.model.ModelFiles;
+import io.emospectrum.model.ModelLoader;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.ModelId;
+import io.emospectrum.taxonomy.BoundLabelMapping;
+import io.emospectrum.taxonomy.LabelMapping;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * A loaded voice model: the DJL {@link ZooModel}, its settings and its label mapping. Thread-safe:
+ * predictors are not, so each call borrows one from a pool (created on demand, one per concurrent
+ * caller at most) and gives it back.
+ */
+public final class VoiceModel implements AutoCloseable {
+    /** Where the bundled model lives on the class path. */
+    public static final String BUNDLED = "io/emospectrum/audio/models/ravdess-gru";
+    public static final String LABEL_MAPPING_FILE = "label-mapping.json";
+
+    private final VoiceModelConfig config;
+    private final ZooModel<float[][], float[]> model;
+    private final BoundLabelMapping mapping;
+    private final ConcurrentLinkedDeque<Predictor<float[][], float[]>> idle = new ConcurrentLinkedDeque<>();
+    private final List<Predictor<float[][], float[]>> all = new ArrayList<>();
+    private volatile boolean closed;
+
+    private VoiceModel(VoiceModelConfig config, ZooModel<float[][], float[]> model, BoundLabelMapping mapping) {
+        this.config = config;
+        this.model = model;
+        this.mapping = mapping;
+    }
+
+    /**
+     * Verifies and loads a model directory ({@value VoiceModelConfig#FILE_NAME}, weights,
+     * {@code SHA256SUMS}, and {@value #LABEL_MAPPING_FILE} unless {@code mapping} is given).
+     */
+    public static VoiceModel load(ModelSource source, LabelMapping mapping, DeviceChoice device, ModelFiles files) {
+        Path dir = files.materialize(source, true);
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ModelLoadException("a voice model is a directory with " + VoiceModelConfig.FILE_NAME
+                    + ", weights and SHA256SUMS; got " + source.describe());
+        }
+        VoiceModelConfig config = VoiceModelConfig.read(dir.resolve(VoiceModelConfig.FILE_NAME));
+        if (config.featureMean() == null) {
+            throw new ModelLoadException(source.describe() + ": " + VoiceModelConfig.FILE_NAME + " has no feature statistics");
+        }
+        LabelMapping m = mapping != null ? mapping : LabelMapping.fromJson(dir.resolve(LABEL_MAPPING_FILE));
+        BoundLabelMapping bound = m.bind(config.labels());
+        ZooModel<float[][], float[]> zoo = ModelLoader.builder(float[][].class, float[].class)
+                .source(ModelSource.path(dir))
+                .requireManifest(true)
+                .files(files)
+                .engine("PyTorch")
+                .device(device)
+                .modelName(config.name())
+                .block(VoiceNet.build(config))
+                .translator(new VoiceTranslator())
+                .build().load();
+        return new VoiceModel(config, zoo, bound);
+    }
+
+    public VoiceModelConfig config() {
+        return config;
+    }
+
+    public BoundLabelMapping mapping() {
+        return mapping;
+    }
+
+    public ModelId id() {
+        return new ModelId(config.name(), config.version());
+    }
+
+    /** The device DJL runs the model on, as readings report it. */
+    public String device() {
+        return model.getNDManager().getDevice().toString();
+    }
+
+    /** Label probabilities for each window; windows must share one frame count. */
+    public List<float[]> predict(List<float[][]> windows) {
+        if (closed) {
+            throw new IllegalStateException("the voice model is closed");
+        }
+        Predictor<float[][], float[]> p = idle.pollFirst();
+        if (p == null) {
+            p = model.newPredictor();
+            synchronized (all) {
+                all.add(p);
+            }
+        }
+        try {
+            return windows.size() == 1 ? List.of(p.predict(windows.get(0))) : p.batchPredict(windows);
+        } catch (TranslateException | RuntimeException e) {
+            throw new ExtractionException("voice model inference failed: " + e.getMessage(), e);
+        } finally {
+            idle.addFirst(p);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (all) {
+            all.forEach(Predictor::close);
+            all.clear();
+        }
+        idle.clear();
+        model.close();
+    }
+}

