@@ -17,13 +17,16 @@ import java.util.Set;
  *
  * <p>Properties: {@code maxTokens} (window length, default from the model), {@code overlapTokens}
  * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
- * {@value #DEFAULT_MAX_CHARS}).
+ * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code fp32}, the default, or {@code int8}: the
+ * quantized encoder with its own head, faster, but a text's scores move by a few hundredths with
+ * the other texts of its batch, because int8 activations are quantized per batch).
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final String NAME = "goemotions-minilm";
     static final String MAX_TOKENS = "maxTokens";
     static final String OVERLAP_TOKENS = "overlapTokens";
     static final String MAX_CHARS = "maxChars";
+    static final String VARIANT = "variant";
     /**
      * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
      * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.
@@ -47,7 +50,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS));
+        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT));
         Integer maxTokens = intProperty(options, MAX_TOKENS, 16, 512);
         Integer overlap = intProperty(options, OVERLAP_TOKENS, 0, 255);
         Integer maxChars = intProperty(options, MAX_CHARS, 1, Integer.MAX_VALUE);
@@ -56,7 +59,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         if (options.model().isPresent()) {
             return TextModels.ownModel(options, files, maxTokens, overlap, limit);
         }
-        return TextModels.bundled(options, files, maxTokens, overlap, limit);
+        return TextModels.bundled(options, files, options.property(VARIANT).orElse("fp32").trim(), maxTokens, overlap, limit);
     }
 
     private static Integer intProperty(ExtractorOptions options, String key, int min, int max) {

@@ -64,6 +64,7 @@ public final class TrainHead {
         String features = a.getOrDefault("features", "mean+cls");
         int seed = Integer.parseInt(a.getOrDefault("seed", "42"));
         String encoderName = a.getOrDefault("encoder", TextModels.DEFAULT_ENCODER);
+        String modelName = a.getOrDefault("name", "goemotions-minilm");
         int maxTokens = 128;
 
         long t0 = System.nanoTime();
@@ -142,7 +143,7 @@ public final class TrainHead {
         int cats = io.emospectrum.spectrum.EmotionCategory.COUNT;
         float[] categoryThresholds = MultiLabelMetrics.tuneThresholds(
                 MultiLabelMetrics.groupScores(bestDevProbs, bestThresholds, group, cats), MultiLabelMetrics.groupTargets(yDev, group, cats));
-        HeadConfig config = new HeadConfig("goemotions-minilm", "1.0.0", encoderName, features, dim, hidden, dropout,
+        HeadConfig config = new HeadConfig(modelName, "1.0.0", encoderName, features, dim, hidden, dropout,
                 labels, bestThresholds, maxTokens, 32, categoryThresholds);
         config.write(out.resolve("head.json"));
         Files.writeString(out.resolve("label-mapping.json"), corpus.labelMappingJson(), StandardCharsets.UTF_8);
@@ -164,8 +165,8 @@ public final class TrainHead {
     static void writeNotice(Path out, String args, int epoch, double devF1, String encoder) throws IOException {
         String params = HeadClassifier.PARAMS_NAME + "-0000.params";
         String text = """
-                goemotions-minilm: emotion head for EmoSpectrum's text modality
-                ================================================================
+                Emotion head for EmoSpectrum's text modality (goemotions-minilm provider)
+                ========================================================================
 
                 %s (SHA-256 %s)
                   Trained in this project by io.emospectrum.text.train.TrainHead (args: %s),
