@@ -9,7 +9,7 @@ import io.emospectrum.spi.TextExtractorProvider;
 import java.util.Set;
 
 /**
- * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (int8 ONNX, from langchain4j's jar,
+ * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (float32 ONNX, from langchain4j's jar,
  * checked against our manifest) plus an emotion head trained in this project on GoEmotions, its
  * 28 labels mapped to the seven categories by the GoEmotions authors' Ekman grouping. With
  * {@link ExtractorOptions#model()} set, it loads the user's own Hugging Face sequence-classification
@@ -17,19 +17,21 @@ import java.util.Set;
  *
  * <p>Properties: {@code maxTokens} (window length, default from the model), {@code overlapTokens}
  * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
- * {@value #DEFAULT_MAX_CHARS}).
+ * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code fp32}, the default, or {@code int8}: the
+ * quantized encoder with its own head, faster, but a text's scores move by a few hundredths with
+ * the other texts of its batch, because int8 activations are quantized per batch).
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final String NAME = "goemotions-minilm";
     static final String MAX_TOKENS = "maxTokens";
     static final String OVERLAP_TOKENS = "overlapTokens";
     static final String MAX_CHARS = "maxChars";
+    static final String VARIANT = "variant";
     /**
-     * Longest text analyzed by default. The encoder reads about 5,000 tokens/s in full windows on
-     * two cores, so 100,000 characters (~25,000 tokens) take ~5 s; longer texts fail fast with a
-     * clear error unless this is raised.
+     * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
+     * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.
      */
-    static final int DEFAULT_MAX_CHARS = 100_000;
+    static final int DEFAULT_MAX_CHARS = 1_000_000;
 
     @Override
     public String name() {
@@ -43,12 +45,12 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public String description() {
-        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (int8 ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
+        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
     }
 
     @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS));
+        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT));
         Integer maxTokens = intProperty(options, MAX_TOKENS, 16, 512);
         Integer overlap = intProperty(options, OVERLAP_TOKENS, 0, 255);
         Integer maxChars = intProperty(options, MAX_CHARS, 1, Integer.MAX_VALUE);
@@ -57,7 +59,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         if (options.model().isPresent()) {
             return TextModels.ownModel(options, files, maxTokens, overlap, limit);
         }
-        return TextModels.bundled(options, files, maxTokens, overlap, limit);
+        return TextModels.bundled(options, files, options.property(VARIANT).orElse("fp32").trim(), maxTokens, overlap, limit);
     }
 
     private static Integer intProperty(ExtractorOptions options, String key, int min, int max) {

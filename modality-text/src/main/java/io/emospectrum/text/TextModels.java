@@ -24,8 +24,13 @@ import java.nio.file.Path;
 public final class TextModels {
     /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
-    /** Our manifest of the encoder files inside langchain4j's jar. */
+    /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
+    /** Bundled variants: the float32 encoder (default) and the int8 one, each with its own head. */
+    public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
+            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8");
+    /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
+    public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Default window for a user's model when no {@code maxTokens} is given. */
     static final int DEFAULT_MAX_TOKENS = 128;
     static final int DEFAULT_OVERLAP = 32;
@@ -34,11 +39,16 @@ public final class TextModels {
     }
 
     /** The bundled model, every file verified against its SHA-256 before use. */
-    public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
-        Path headDir = files.materialize(ModelSource.classpath(BUNDLED_DIR, TextModels.class), true);
+    public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
+                                                   Integer overlap, int maxChars) {
+        String dir = VARIANTS.get(variant);
+        if (dir == null) {
+            throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
+        }
+        Path headDir = files.materialize(ModelSource.classpath(dir, TextModels.class), true);
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
-        Path encoderDir = BundledEncoderFiles.materialize(ENCODER_MANIFEST, TextModels.class.getClassLoader(), cacheRoot());
+        Path encoderDir = BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), cacheRoot());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
@@ -86,7 +96,13 @@ public final class TextModels {
         }
     }
 
-    private static Path cacheRoot() {
+    /** Our manifest of an encoder's files inside langchain4j's jar ({@code all-minilm-l6-v2}, {@code all-minilm-l6-v2-q}). */
+    public static String encoderManifest(String encoder) {
+        return "io/emospectrum/text/encoders/" + encoder + ".SHA256SUMS";
+    }
+
+    /** The cache that extracted models live in: {@code -Demospectrum.cache.dir}, else {@code ~/.emospectrum/cache}. */
+    public static Path cacheRoot() {
         String p = System.getProperty(ModelFiles.CACHE_PROPERTY);
         return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".emospectrum", "cache");
     }

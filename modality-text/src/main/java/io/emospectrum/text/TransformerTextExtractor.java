@@ -20,8 +20,11 @@ import io.emospectrum.text.tokenize.TextTokenizer;
 import io.emospectrum.text.tokenize.TokenWindow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,9 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TransformerTextExtractor implements TextEmotionExtractor {
     /**
-     * Calibrated scores are raised to this power before they are summed into categories, so that
-     * the many sub-threshold labels of a large group (joy gathers twelve) do not outvote one label
-     * that fires.
+     * Calibrated scores of a multi-label model with tuned thresholds are raised to this power
+     * before they are summed into categories, so that the many sub-threshold labels of a large
+     * group (joy gathers twelve) do not outvote one label that fires. A model without thresholds
+     * (a user's softmax classifier) is mapped as it scores.
      */
     static final float SHARPEN = 4f;
     /** Texts with fewer word tokens than this get proportionally less confidence. */
@@ -148,35 +152,76 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         return new Plan(text, segments);
     }
 
-    /** Length bucketing: sort windows by length so each batch pads to a length close to its members'. */
+    /**
+     * Scores every distinct window once (repeated lines and repetitive text cost nothing extra),
+     * sorted by length so that each batch pads only to a length close to its members' (length
+     * bucketing with dynamic padding).
+     */
     private float[][] scoreAll(List<TokenWindow> jobs) {
-        Integer[] order = new Integer[jobs.size()];
+        Map<TokenKey, Integer> distinct = new HashMap<>();
+        List<TokenWindow> unique = new ArrayList<>();
+        int[] uniqueOf = new int[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            TokenWindow w = jobs.get(i);
+            Integer u = distinct.putIfAbsent(new TokenKey(w.ids()), unique.size());
+            if (u == null) {
+                u = unique.size();
+                unique.add(w);
+            }
+            uniqueOf[i] = u;
+        }
+        Integer[] order = new Integer[unique.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> jobs.get(i).length()));
-        float[][] out = new float[jobs.size()][];
+        Arrays.sort(order, Comparator.comparingInt(i -> unique.get(i).length()));
+        float[][] scored = new float[unique.size()][];
         for (int from = 0; from < order.length; from += batchSize) {
             int to = Math.min(order.length, from + batchSize);
             List<TokenWindow> batch = new ArrayList<>(to - from);
             for (int k = from; k < to; k++) {
-                batch.add(jobs.get(order[k]));
+                batch.add(unique.get(order[k]));
             }
             float[][] scores = scorer.score(TokenBatch.of(batch, tokenizer.padId()));
             for (int k = from; k < to; k++) {
-                out[order[k]] = scores[k - from];
+                scored[order[k]] = scores[k - from];
             }
+        }
+        float[][] out = new float[jobs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scored[uniqueOf[i]];
         }
         return out;
     }
 
-    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens) {
-        float[] calibrated = calibration.calibrate(probabilities);
-        float[] sharpened = new float[calibrated.length];
-        for (int i = 0; i < calibrated.length; i++) {
-            sharpened[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
+    /** Token ids compared by content. */
+    private record TokenKey(long[] ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TokenKey k && Arrays.equals(ids, k.ids);
         }
-        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(sharpened), anchors);
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+
+        @Override
+        public String toString() {
+            return ids.length + " tokens";
+        }
+    }
+
+    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens) {
+        float[] mapped = probabilities;
+        if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
+            float[] calibrated = calibration.calibrate(probabilities);
+            mapped = new float[calibrated.length];
+            for (int i = 0; i < calibrated.length; i++) {
+                mapped[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
+            }
+        }
+        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(mapped), anchors);
         float top = spectrum.probability(spectrum.dominant());
         float damp = (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS));
         return EmotionReading.builder()

@@ -83,6 +83,19 @@ class GoEmotionsMiniLmProviderTest {
     }
 
     @Test
+    void theInt8VariantReadsTheSameClearCasesWithItsOwnHead() {
+        try (TextEmotionExtractor int8 = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("variant", "int8").build())) {
+            assertThat(int8.model().name()).isEqualTo("goemotions-minilm-int8");
+            assertThat(int8.analyze("I am so happy today!").overall().dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(int8.analyze("I am so angry at you, stop lying to me!").overall().dominant()).isEqualTo(EmotionCategory.ANGER);
+            assertThat(int8.analyze("My grandmother died last night and I miss her so much.").overall().dominant())
+                    .isEqualTo(EmotionCategory.SADNESS);
+        }
+        assertThatThrownBy(() -> new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("variant", "fp16").build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("int8");
+    }
+
+    @Test
     void shortTextGetsLessConfidenceThanAClearSentence() {
         float shortText = extractor.analyze("ok").overall().confidence();
         float sentence = extractor.analyze("I am so incredibly happy and grateful for all of your help today!").overall().confidence();

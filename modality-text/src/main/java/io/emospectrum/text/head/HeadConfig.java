@@ -25,9 +25,12 @@ import java.util.Objects;
  * @param thresholds    per-label decision thresholds tuned on the development set
  * @param maxTokens     encoder window, special tokens included
  * @param overlapTokens overlap between the windows of a long text
+ * @param categoryThresholds per category (vector order), the threshold on its labels' highest
+ *                      calibrated score above which the category counts as expressed (tuned on dev)
  */
 public record HeadConfig(String name, String version, String encoder, String features, int inputDim, int hidden,
-                         float dropout, List<String> labels, float[] thresholds, int maxTokens, int overlapTokens) {
+                         float dropout, List<String> labels, float[] thresholds, int maxTokens, int overlapTokens,
+                         float[] categoryThresholds) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public HeadConfig {
@@ -42,6 +45,15 @@ public record HeadConfig(String name, String version, String encoder, String fea
             throw new IllegalArgumentException(labels.size() + " labels but " + thresholds.length + " thresholds");
         }
         thresholds = thresholds.clone();
+        if (categoryThresholds.length != io.emospectrum.spectrum.EmotionCategory.COUNT) {
+            throw new IllegalArgumentException("need one category threshold per category, got " + categoryThresholds.length);
+        }
+        categoryThresholds = categoryThresholds.clone();
+    }
+
+    @Override
+    public float[] categoryThresholds() {
+        return categoryThresholds.clone();
     }
 
     @Override

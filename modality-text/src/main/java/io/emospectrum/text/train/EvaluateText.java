@@ -26,10 +26,10 @@ import java.util.Map;
  * the spectrum's dominant category on comments with a single Ekman category.
  *
  * <p>A label is predicted when its probability reaches the threshold tuned on dev (a comment
- * where none does gets its strongest label); an Ekman category is predicted when one of its
- * labels is.
+ * where none does gets its strongest label). A category is predicted when the highest
+ * calibrated score among its labels reaches the category's threshold, also tuned on dev.
  *
- * <pre>scripts/text-run.sh io.emospectrum.text.train.EvaluateText [--split test]</pre>
+ * <pre>scripts/text-run.sh io.emospectrum.text.train.EvaluateText [--split test] [--variant fp32|int8]</pre>
  */
 public final class EvaluateText {
     private EvaluateText() {
@@ -39,11 +39,12 @@ public final class EvaluateText {
         Map<String, String> a = TrainHead.parseArgs(args);
         Path data = Path.of(a.getOrDefault("data", GoEmotionsCorpus.defaultDir().toString()));
         String split = a.getOrDefault("split", "test");
+        String variant = a.getOrDefault("variant", "fp32");
         GoEmotionsCorpus corpus = GoEmotionsCorpus.open(data);
         List<GoEmotionsCorpus.Example> examples = corpus.read(split);
         List<String> labels = corpus.labels();
 
-        Path headDir = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.BUNDLED_DIR, EvaluateText.class), true);
+        Path headDir = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.VARIANTS.get(variant), EvaluateText.class), true);
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         if (!config.labels().equals(labels)) {
             throw new IllegalStateException("model labels " + config.labels() + " differ from the corpus labels " + labels);
@@ -53,7 +54,7 @@ public final class EvaluateText {
         float[][] probs = new float[examples.size()][];
         EmotionCategory[] dominant = new EmotionCategory[examples.size()];
         long t0 = System.nanoTime();
-        try (TextEmotionExtractor x = ProviderRegistry.text().select(GoEmotionsMiniLmProvider.NAME).create(ExtractorOptions.defaults())) {
+        try (TextEmotionExtractor x = ProviderRegistry.text().select(GoEmotionsMiniLmProvider.NAME).create(ExtractorOptions.builder().property("variant", variant).build())) {
             int chunk = 512;
             for (int from = 0; from < examples.size(); from += chunk) {
                 List<String> texts = new ArrayList<>();
@@ -86,7 +87,8 @@ public final class EvaluateText {
         }
         List<String> categories = EmotionCategory.ordered().stream().map(EmotionCategory::key).toList();
         MultiLabelMetrics.LabelF1[] ekman = MultiLabelMetrics.perLabel(
-                MultiLabelMetrics.groupPredictions(pred, group, EmotionCategory.COUNT),
+                MultiLabelMetrics.predict(MultiLabelMetrics.groupScores(probs, config.thresholds(), group, EmotionCategory.COUNT),
+                        config.categoryThresholds()),
                 MultiLabelMetrics.groupTargets(gold, group, EmotionCategory.COUNT), categories);
         for (MultiLabelMetrics.LabelF1 l : ekman) {
             System.out.printf("%-16s %7d %9.3f %6.3f %6.3f%n", l.label(), l.support(), l.precision(), l.recall(), l.f1());

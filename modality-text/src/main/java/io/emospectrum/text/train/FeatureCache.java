@@ -1,7 +1,6 @@
 package io.emospectrum.text.train;
 
 import io.emospectrum.device.DeviceChoice;
-import io.emospectrum.model.ModelFiles;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
@@ -33,9 +32,8 @@ public final class FeatureCache implements AutoCloseable {
     private final String encoderName;
 
     public FeatureCache(Path workDir, String encoderName, int maxTokens) {
-        Path cacheRoot = Path.of(System.getProperty(ModelFiles.CACHE_PROPERTY,
-                Path.of(System.getProperty("user.home"), ".emospectrum", "cache").toString()));
-        Path encoderDir = BundledEncoderFiles.materialize(TextModels.ENCODER_MANIFEST, FeatureCache.class.getClassLoader(), cacheRoot);
+        Path encoderDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(encoderName),
+                FeatureCache.class.getClassLoader(), TextModels.cacheRoot());
         this.tokenizer = TextTokenizer.load(encoderDir.resolve(encoderName + "-tokenizer.json"), maxTokens, 0);
         this.encoder = SentenceEncoder.load(encoderDir, encoderName, DeviceChoice.fromSystemProperty());
         this.workDir = workDir;

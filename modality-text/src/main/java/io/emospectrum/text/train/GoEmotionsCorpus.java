@@ -63,6 +63,22 @@ public record GoEmotionsCorpus(Path dir, List<String> labels, Map<String, List<S
         return out;
     }
 
+    /** For each label, the index of its category in {@link io.emospectrum.spectrum.EmotionCategory} order. */
+    public int[] categoryOfLabel() {
+        io.emospectrum.taxonomy.LabelMapping m = io.emospectrum.taxonomy.LabelMapping.fromJson(
+                new java.io.ByteArrayInputStream(labelMappingJson().getBytes(StandardCharsets.UTF_8)), "ekman_mapping.json");
+        int[] g = new int[labels.size()];
+        for (int k = 0; k < g.length; k++) {
+            float[] w = m.weights(labels.get(k)).toArray();
+            for (int c = 1; c < w.length; c++) {
+                if (w[c] > w[g[k]]) {
+                    g[k] = c;
+                }
+            }
+        }
+        return g;
+    }
+
     /** Multi-hot targets {@code [example][label]}. */
     public float[][] targets(List<Example> examples) {
         float[][] y = new float[examples.size()][labels.size()];

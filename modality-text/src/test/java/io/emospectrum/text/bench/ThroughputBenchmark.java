@@ -21,7 +21,7 @@ import java.util.List;
  * {@code AllMiniLmL6V2EmbeddingModel.embedAll} (embeddings only) on the same texts in the same
  * run, alternating rounds so that both see the same machine load. Reports the median round.
  *
- * <pre>scripts/text-run.sh io.emospectrum.text.bench.ThroughputBenchmark [--texts 512] [--rounds 5]</pre>
+ * <pre>scripts/text-run.sh io.emospectrum.text.bench.ThroughputBenchmark [--texts 512] [--rounds 5] [--variant fp32|int8]</pre>
  */
 public final class ThroughputBenchmark {
     private ThroughputBenchmark() {
@@ -30,18 +30,22 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws IOException {
         int n = 512;
         int rounds = 5;
+        String variant = "fp32";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--texts" -> n = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--variant" -> variant = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<String> texts = twentyWordTexts(n);
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         System.out.printf("%d texts of 20 words, e.g. \"%s\"%n", texts.size(), texts.get(0));
-        AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
-        try (TextEmotionExtractor ours = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(32).build())) {
+        // Ours first: DJL's OnnxRuntime engine must create the process's OrtEnvironment (with its
+        // thread settings); langchain4j then reuses it.
+        try (TextEmotionExtractor ours = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(32).property("variant", variant).build())) {
+            AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
             // warm-up: JIT, native initialization, ONNX sessions
             runOurs(ours, texts.subList(0, 64));
             peer.embedAll(segments.subList(0, 64));
@@ -58,7 +62,7 @@ public final class ThroughputBenchmark {
             }
             double o = median(oursRate);
             double p = median(peerRate);
-            System.out.printf("median: emospectrum %.0f texts/s (batch 32, %s), langchain4j embedAll %.0f texts/s, ratio %.2fx%n",
+            System.out.printf("median: emospectrum " + variant + " %.0f texts/s (batch 32, %s), langchain4j embedAll %.0f texts/s, ratio %.2fx%n",
                     o, ours.device(), p, o / p);
         }
     }

