@@ -1,8 +1,6 @@
 package io.emospectrum.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.VoiceAnalysis;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,30 +38,17 @@ final class AudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         JsonLines out = new JsonLines(spec.commandLine().getOut());
         List<Path> inputs = InputFiles.collect(files, list, EXTENSIONS, "audio");
-        int failed = 0;
         try (VoiceEmotionExtractor extractor = ProviderRegistry.voice().select(common.provider).create(common.toOptions())) {
-            for (Path f : inputs) {
-                ObjectNode o = out.object();
-                o.put("file", f.toString());
-                try {
-                    VoiceAnalysis a = extractor.analyze(f);
-                    ArrayNode windows = o.putArray("windows");
-                    for (EmotionReading w : a.windows()) {
-                        windows.add(out.readings().toNode(w));
-                    }
-                    o.set("summary", out.readings().toNode(a.summary()));
-                } catch (InvalidInputException e) {
-                    o.put("error", e.getMessage());
-                    err.println("emospectrum: " + f + ": " + e.getMessage());
-                    err.flush();
-                    failed++;
+            return InputFiles.readEach(inputs, out, spec.commandLine().getErr(), (f, o) -> {
+                VoiceAnalysis a = extractor.analyze(f);
+                ArrayNode windows = o.putArray("windows");
+                for (EmotionReading w : a.windows()) {
+                    windows.add(out.readings().toNode(w));
                 }
-                out.write(o);
-            }
+                o.set("summary", out.readings().toNode(a.summary()));
+            });
         }
-        return failed == 0 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 }

@@ -1,8 +1,6 @@
 package io.emospectrum.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.ProviderRegistry;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,29 +40,16 @@ final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         JsonLines out = new JsonLines(spec.commandLine().getOut());
         List<Path> inputs = InputFiles.collect(files, list, EXTENSIONS, "image");
-        int failed = 0;
         try (FaceEmotionExtractor extractor = ProviderRegistry.face().select(common.provider).create(common.toOptions())) {
-            for (Path f : inputs) {
-                ObjectNode o = out.object();
-                o.put("file", f.toString());
-                try {
-                    List<EmotionReading> faces = crop ? List.of(extractor.classifyCrop(f)) : extractor.analyze(f);
-                    ArrayNode arr = o.putArray("faces");
-                    for (EmotionReading r : faces) {
-                        arr.add(out.readings().toNode(r));
-                    }
-                } catch (InvalidInputException e) {
-                    o.put("error", e.getMessage());
-                    err.println("emospectrum: " + f + ": " + e.getMessage());
-                    err.flush();
-                    failed++;
+            return InputFiles.readEach(inputs, out, spec.commandLine().getErr(), (f, o) -> {
+                List<EmotionReading> faces = crop ? List.of(extractor.classifyCrop(f)) : extractor.analyze(f);
+                ArrayNode arr = o.putArray("faces");
+                for (EmotionReading r : faces) {
+                    arr.add(out.readings().toNode(r));
                 }
-                out.write(o);
-            }
+            });
         }
-        return failed == 0 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 }

@@ -1,8 +1,10 @@
 package io.emospectrum.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emospectrum.error.InvalidInputException;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -71,5 +74,30 @@ final class InputFiles {
         String n = f.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Writes one object per file: {@code "file"} plus what {@code read} adds, or {@code "error"} (and
+     * a line on stderr) when the file cannot be read; the other files are still read.
+     *
+     * @return the exit code: OK, or PARTIAL when some files failed
+     */
+    static int readEach(List<Path> inputs, JsonLines out, PrintWriter err, BiConsumer<Path, ObjectNode> read) {
+        int failed = 0;
+        for (Path f : inputs) {
+            ObjectNode o = out.object();
+            o.put("file", f.toString());
+            try {
+                read.accept(f, o);
+            } catch (InvalidInputException e) {
+                o.remove(List.of("faces", "windows", "summary"));
+                o.put("error", e.getMessage());
+                err.println("emospectrum: " + f + ": " + e.getMessage());
+                err.flush();
+                failed++;
+            }
+            out.write(o);
+        }
+        return failed == 0 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 }
