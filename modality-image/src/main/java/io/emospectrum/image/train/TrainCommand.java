@@ -49,8 +49,9 @@ import java.util.Random;
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.train.TrainCommand [--epochs 1] [--batch 64]
  *     [--lr 0.0005] [--limit N] [--seed 42] [--out modality-image/target/trained]
- *     [--from classpath:io/emospectrum/image/models/mini-xception-ft | DIR]
+ *     [--from classpath:io/emospectrum/image/models/mini-xception-ft | DIR] [--decay 1.0]
  * </pre>
+ * {@code --decay} multiplies the learning rate by that factor after every epoch.
  * {@code --from} continues from earlier weights (a directory {@code train} wrote, or the shipped
  * fine-tuned model) instead of the imported ones.
  */
@@ -64,6 +65,7 @@ public final class TrainCommand {
         int epochs = 1;
         int batch = 64;
         float lr = 5e-4f;
+        float decay = 1f;
         int limit = Integer.MAX_VALUE;
         long seed = 42;
         Path out = Path.of("modality-image/target/trained");
@@ -77,6 +79,7 @@ public final class TrainCommand {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--from" -> from = ModelSource.parse(args[++i]);
+                case "--decay" -> decay = Float.parseFloat(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -125,7 +128,11 @@ public final class TrainCommand {
             TfjsGraphBlock block = (TfjsGraphBlock) model.getBlock();
             List<Parameter> params = block.weightParameters();
             params.forEach(p -> p.getArray().setRequiresGradient(true));
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
+            int stepsPerEpoch = Math.max(1, train.size() / batch);
+            Tracker schedule = decay == 1f ? Tracker.fixed(lr)
+                    // a factor per update, so that one epoch of updates multiplies the rate by decay
+                    : Tracker.factor().setBaseValue(lr).setFactor((float) Math.pow(decay, 1.0 / stepsPerEpoch)).build();
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule).build();
             FaceCropper cropper = new FaceCropper(SIDE);
             ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
                     mapping.bind(modelLabels), SIDE, 256);
