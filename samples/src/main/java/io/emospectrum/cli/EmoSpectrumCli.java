@@ -1,7 +1,6 @@
 package io.emospectrum.cli;
 
 import io.emospectrum.error.ConfigurationException;
-import io.emospectrum.error.EmoSpectrumException;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.error.ProviderNotFoundException;
 import picocli.CommandLine;
@@ -57,7 +56,7 @@ public final class EmoSpectrumCli {
                 || ex instanceof ConfigurationException) {
             return EXIT_BAD_INPUT;
         }
-        return ex instanceof EmoSpectrumException ? EXIT_FAILURE : EXIT_FAILURE;
+        return EXIT_FAILURE;
     }
 
     /** Reports the version from the jar manifest, or "development" when run from classes. */

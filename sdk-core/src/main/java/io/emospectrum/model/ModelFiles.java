@@ -96,7 +96,11 @@ public final class ModelFiles {
         Path dir = cacheDir.resolve("models").resolve(leaf + "-" + key);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(ModelManifest.FILE_NAME), manifestText, StandardCharsets.UTF_8);
+            Path manifestCopy = dir.resolve(ModelManifest.FILE_NAME);
+            if (!Files.isRegularFile(manifestCopy) || !Files.readString(manifestCopy, StandardCharsets.UTF_8).equals(manifestText)) {
+                // Kept beside the files so that `sha256sum -c SHA256SUMS` works in the cache too.
+                Files.writeString(manifestCopy, manifestText, StandardCharsets.UTF_8);
+            }
             for (Map.Entry<String, String> e : manifest.files().entrySet()) {
                 Path target = dir.resolve(e.getKey());
                 if (Files.isRegularFile(target) && ModelManifest.sha256(target).equals(e.getValue())) {
