@@ -85,14 +85,7 @@ public final class Subtitles {
                 throw new SubtitleParseException(source, timingLine + 1, "expected a timing line "
                         + "'00:00:01,000 --> 00:00:02,500' after cue number '" + lines[i].trim() + "'");
             }
-            TimeSpan time = timing(lines[timingLine], source, timingLine + 1);
-            i = timingLine + 1;
-            StringBuilder words = new StringBuilder();
-            while (i < lines.length && !lines[i].isBlank()) {
-                append(words, lines[i]);
-                i++;
-            }
-            addCue(cues, time, words);
+            i = readCue(lines, timingLine, source, cues);
         }
         return cues;
     }
@@ -121,16 +114,22 @@ public final class Subtitles {
                 throw new SubtitleParseException(source, timingLine + 1, "expected a timing line "
                         + "'00:01.000 --> 00:02.500', found '" + abbreviate(timingLine < lines.length ? lines[timingLine] : "") + "'");
             }
-            TimeSpan time = timing(lines[timingLine], source, timingLine + 1);
-            i = timingLine + 1;
-            StringBuilder words = new StringBuilder();
-            while (i < lines.length && !lines[i].isBlank()) {
-                append(words, lines[i]);
-                i++;
-            }
-            addCue(cues, time, words);
+            i = readCue(lines, timingLine, source, cues);
         }
         return cues;
+    }
+
+    /** Reads the cue whose timing is on {@code timingLine} and its text lines; returns the line after it. */
+    private static int readCue(String[] lines, int timingLine, String source, List<SubtitleCue> cues) {
+        TimeSpan time = timing(lines[timingLine], source, timingLine + 1);
+        int i = timingLine + 1;
+        StringBuilder words = new StringBuilder();
+        while (i < lines.length && !lines[i].isBlank()) {
+            append(words, lines[i]);
+            i++;
+        }
+        addCue(cues, time, words);
+        return i;
     }
 
     private static void addCue(List<SubtitleCue> cues, TimeSpan time, StringBuilder words) {
