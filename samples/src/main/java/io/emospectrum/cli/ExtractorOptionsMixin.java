@@ -38,11 +38,8 @@ final class ExtractorOptionsMixin {
 
     ExtractorOptions toOptions() {
         ExtractorOptions.Builder b = ExtractorOptions.builder().device(DeviceChoice.parse(device)).batchSize(batchSize);
-        if (model != null) {
-            b.model(ModelSource.parse(model), labelMapping != null ? LabelMapping.fromJson(labelMapping) : null);
-        } else if (labelMapping != null) {
-            b.model(null, LabelMapping.fromJson(labelMapping));
-        }
+        // A mapping without --model is refused by the options' own validation.
+        b.model(model != null ? ModelSource.parse(model) : null, labelMapping != null ? LabelMapping.fromJson(labelMapping) : null);
         properties.forEach(b::property);
         return b.build();
     }
