@@ -8,10 +8,7 @@ import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.Modality;
 import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceTracker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,12 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every {@link FaceEmotionExtractor} must do. A provider's test extends this kit, implements
  * {@link #createExtractor()} and {@link #imageWithOneFace()}; the extractor is created once per class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FaceExtractorConformanceKit {
-    protected FaceEmotionExtractor extractor;
-
-    protected abstract FaceEmotionExtractor createExtractor();
-
+public abstract class FaceExtractorConformanceKit extends ExtractorConformanceKit<FaceEmotionExtractor> {
     /** A real photo (or realistic rendering) with exactly one clearly visible face. */
     protected abstract ImageFrame imageWithOneFace();
 
@@ -47,18 +39,6 @@ public abstract class FaceExtractorConformanceKit {
         byte[] px = new byte[320 * 240 * 3];
         Arrays.fill(px, (byte) 128);
         return ImageFrame.of(320, 240, PixelFormat.RGB24, px);
-    }
-
-    @BeforeAll
-    void createOnce() {
-        extractor = createExtractor();
-    }
-
-    @AfterAll
-    void closeOnce() {
-        if (extractor != null) {
-            extractor.close();
-        }
     }
 
     @Test

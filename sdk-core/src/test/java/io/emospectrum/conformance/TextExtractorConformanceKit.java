@@ -7,10 +7,7 @@ import io.emospectrum.spectrum.Modality;
 import io.emospectrum.spectrum.TextSpan;
 import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,31 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every {@link TextEmotionExtractor} must do. A provider's test extends this kit and
  * implements {@link #createExtractor()}; the extractor is created once per test class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TextExtractorConformanceKit {
-    protected TextEmotionExtractor extractor;
-
-    /** Creates the extractor under test (called once). */
-    protected abstract TextEmotionExtractor createExtractor();
-
+public abstract class TextExtractorConformanceKit extends ExtractorConformanceKit<TextEmotionExtractor> {
     /** Texts whose dominant category any competent model reads correctly. */
     protected Map<String, EmotionCategory> clearCases() {
         return Map.of(
                 "I am so happy and grateful today, this is wonderful!", EmotionCategory.HAPPINESS,
                 "I am furious, this makes me so angry I could scream.", EmotionCategory.ANGER,
                 "I feel so sad and lonely since she died.", EmotionCategory.SADNESS);
-    }
-
-    @BeforeAll
-    void createOnce() {
-        extractor = createExtractor();
-    }
-
-    @AfterAll
-    void closeOnce() {
-        if (extractor != null) {
-            extractor.close();
-        }
     }
 
     @Test

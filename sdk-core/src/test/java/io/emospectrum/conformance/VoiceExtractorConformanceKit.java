@@ -8,10 +8,7 @@ import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spi.VoiceAnalysis;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import io.emospectrum.spi.VoiceStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,26 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every {@link VoiceEmotionExtractor} must do. A provider's test extends this kit, implements
  * {@link #createExtractor()} and {@link #speech()}; the extractor is created once per class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class VoiceExtractorConformanceKit {
-    protected VoiceEmotionExtractor extractor;
-
-    protected abstract VoiceEmotionExtractor createExtractor();
-
+public abstract class VoiceExtractorConformanceKit extends ExtractorConformanceKit<VoiceEmotionExtractor> {
     /** At least three seconds of real (or realistic) speech, mono. */
     protected abstract AudioBuffer speech();
-
-    @BeforeAll
-    void createOnce() {
-        extractor = createExtractor();
-    }
-
-    @AfterAll
-    void closeOnce() {
-        if (extractor != null) {
-            extractor.close();
-        }
-    }
 
     @Test
     void speechGetsOrderedWellFormedWindows() {
