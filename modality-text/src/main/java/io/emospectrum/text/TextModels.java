@@ -10,6 +10,8 @@ import io.emospectrum.taxonomy.LabelMapping;
 import io.emospectrum.text.byo.HfClassifierConfig;
 import io.emospectrum.text.byo.SequenceClassifierScorer;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
+import io.emospectrum.text.encoder.EncoderRecipe;
+import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.head.EncoderHeadScorer;
 import io.emospectrum.text.head.HeadClassifier;
@@ -48,7 +50,11 @@ public final class TextModels {
         Path headDir = files.materialize(ModelSource.classpath(dir, TextModels.class), true);
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
-        Path encoderDir = BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), cacheRoot());
+        // A fine-tuned model ships a recipe (pretrained files from langchain4j's jar + our delta); a
+        // head on the frozen encoder ships the manifest of the jar's files it was trained on.
+        Path encoderDir = java.nio.file.Files.isRegularFile(headDir.resolve(EncoderRecipe.FILE_NAME))
+                ? FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), cacheRoot())
+                : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), cacheRoot());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
