@@ -19,6 +19,9 @@ import java.util.List;
  * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--model DIR --labels DIR/labels.json]
  * </pre>
  * SPLIT_DIR defaults to {@code ../shared/data/face/fer2013/validation} (PublicTest).
+ * {@code --held-out} evaluates instead on the part of {@code train/} that {@code train} holds out
+ * for selection ({@link HeldOutSplit}, default fraction and seed), to compare models without
+ * touching PublicTest.
  */
 public final class EvaluateCommand {
     private EvaluateCommand() {
@@ -28,15 +31,17 @@ public final class EvaluateCommand {
         Path dir = null;
         String model = null;
         String labels = null;
+        boolean heldOut = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> model = args[++i];
                 case "--labels" -> labels = args[++i];
+                case "--held-out" -> heldOut = true;
                 default -> dir = Path.of(args[i]);
             }
         }
         if (dir == null) {
-            dir = Fer2013.defaultDir("validation");
+            dir = Fer2013.defaultDir(heldOut ? "train" : "validation");
         }
         ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64);
         if (model != null) {
@@ -45,12 +50,14 @@ public final class EvaluateCommand {
                 ob.property("model.file", "emotion.json"); // what TrainCommand writes
             }
         }
-        List<Fer2013.Sample> samples = Fer2013.list(dir);
+        List<Fer2013.Sample> samples = heldOut
+                ? HeldOutSplit.of(Fer2013.list(dir), HeldOutSplit.DEFAULT_FRACTION, HeldOutSplit.DEFAULT_SEED).heldOut()
+                : Fer2013.list(dir);
         long t0 = System.nanoTime();
         try (ExpressionClassifier c = MiniXceptionFaceProvider.loadClassifier(ob.build())) {
             ConfusionMatrix m = evaluate(c, samples);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("model %s on %s, crop mode%n", c.id(), dir);
+            System.out.printf("model %s on %s%s, crop mode%n", c.id(), dir, heldOut ? " (held-out part)" : "");
             System.out.print(m.report());
             System.out.printf("time %.1f s (decode + preprocess + inference)%n", s);
         }
