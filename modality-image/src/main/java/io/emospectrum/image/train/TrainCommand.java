@@ -55,18 +55,18 @@ import java.util.Random;
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.train.TrainCommand [--epochs 1] [--batch 64]
  *     [--lr 0.0005] [--schedule step|cosine] [--decay 1.0] [--label-smoothing 0] [--swa 0]
- *     [--val-fraction 0.1] [--split-seed 2013] [--limit N] [--seed 42]
+ *     [--side 64] [--val-fraction 0.1] [--split-seed 2013] [--limit N] [--seed 42]
  *     [--from classpath:io/emospectrum/image/models/mini-xception | DIR] [--out modality-image/target/trained]
  * </pre>
  * {@code --schedule step} multiplies the learning rate by {@code --decay} per epoch;
  * {@code cosine} anneals it from {@code --lr} to 0 over all epochs. {@code --label-smoothing e}
  * spreads e of each target over all classes. {@code --swa K} also averages the weights of the last
  * K epochs (stochastic weight averaging: free at inference) and keeps the average if it scores
- * better on the held-out split. {@code --from} continues from earlier weights.
+ * better on the held-out split. {@code --from} continues from earlier weights. {@code --side}
+ * trains (and declares in the written graph's signature) another square input size: the network
+ * is fully convolutional, and FER2013's own 48x48 costs 0.56x the operations of 64x64.
  */
 public final class TrainCommand {
-    private static final int SIDE = 64;
-
     private TrainCommand() {
     }
 
@@ -82,6 +82,7 @@ public final class TrainCommand {
         String schedule = "step";
         float smoothing = 0f;
         int swa = 0;
+        int side = 64;
         Path out = Path.of("modality-image/target/trained");
         ModelSource from = ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class);
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +98,7 @@ public final class TrainCommand {
                 case "--schedule" -> schedule = args[++i];
                 case "--label-smoothing" -> smoothing = Float.parseFloat(args[++i]);
                 case "--swa" -> swa = Integer.parseInt(args[++i]);
+                case "--side" -> side = Integer.parseInt(args[++i]);
                 case "--val-fraction" -> valFraction = Double.parseDouble(args[++i]);
                 case "--split-seed" -> splitSeed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -164,15 +166,15 @@ public final class TrainCommand {
                 rate = Tracker.factor().setBaseValue(lr).setFactor((float) Math.pow(decay, 1.0 / stepsPerEpoch)).build();
             }
             Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
-            FaceCropper cropper = new FaceCropper(SIDE);
+            FaceCropper cropper = new FaceCropper(side);
             ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
-                    mapping.bind(modelLabels), SIDE, 256);
+                    mapping.bind(modelLabels), side, 256);
             double best = accuracy(eval, val);
             int bestEpoch = 0;
             StringBuilder log = new StringBuilder(String.format("train %s%nepoch 0 (weights from %s): held-out accuracy %.4f%n",
                     String.join(" ", args), from.describe(), best));
             System.out.print(log);
-            save(block.exportConstants(), base, out, log);
+            save(block.exportConstants(), base, out, log, side);
             Map<String, double[]> swaSum = new LinkedHashMap<>();
             int swaCount = 0;
             int[] order = new int[train.size()];
@@ -184,13 +186,13 @@ public final class TrainCommand {
                 long e0 = System.nanoTime();
                 double lossSum = 0;
                 int steps = 0;
-                float[] x = new float[batch * SIDE * SIDE];
+                float[] x = new float[batch * side * side];
                 for (int start = 0; start + batch <= order.length; start += batch) {
                     int nl = modelLabels.size();
                     float[] target = new float[batch * nl];
                     for (int i = 0; i < batch; i++) {
                         int k = order[start + i];
-                        augment(cropper, images.get(k), rnd, x, i * SIDE * SIDE);
+                        augment(cropper, images.get(k), rnd, x, i * side * side);
                         // label smoothing: (1 - e) on the class, e spread over all, the whole row weighted
                         float w = classWeight[labels[k]];
                         for (int c = 0; c < nl; c++) {
@@ -200,7 +202,7 @@ public final class TrainCommand {
                     }
                     try (NDManager m = model.getNDManager().newSubManager();
                          GradientCollector gc = Engine.getEngine(TfjsModelLoader.ENGINE).newGradientCollector()) {
-                        NDArray in = m.create(x, new Shape(batch, SIDE, SIDE, 1));
+                        NDArray in = m.create(x, new Shape(batch, side, side, 1));
                         NDList outList = block.forward(new ParameterStore(m, false), new NDList(in), true);
                         NDArray probs = outList.get(0);
                         // Weighted cross-entropy on the graph's softmax output.
@@ -229,7 +231,7 @@ public final class TrainCommand {
                 if (acc > best) {
                     best = acc;
                     bestEpoch = epoch;
-                    save(weightsNow, base, out, log);
+                    save(weightsNow, base, out, log, side);
                 }
                 if (epoch > epochs - swa) {
                     swaCount++;
@@ -252,10 +254,10 @@ public final class TrainCommand {
                     avg.put(e.getKey(), a);
                 }
                 Path swaDir = out.resolve("swa");
-                save(avg, base, swaDir, new StringBuilder());
+                save(avg, base, swaDir, new StringBuilder(), side);
                 double swaAcc;
                 try (Model averaged = loader.load(ModelSource.path(swaDir), "emotion.json", DeviceChoice.fromSystemProperty(), false)) {
-                    swaAcc = accuracy(new ExpressionClassifier(averaged, new ModelId("mini-xception-ft", "swa"), mapping.bind(modelLabels), SIDE,
+                    swaAcc = accuracy(new ExpressionClassifier(averaged, new ModelId("mini-xception-ft", "swa"), mapping.bind(modelLabels), side,
                             256), val);
                 }
                 String line = String.format("average of the last %d epochs: held-out accuracy %.4f%n", swaCount, swaAcc);
@@ -264,7 +266,7 @@ public final class TrainCommand {
                 if (swaAcc > best) {
                     chosen = String.format("chosen: average of the last %d epochs, held-out accuracy %.4f%n", swaCount, swaAcc);
                     log.append(chosen);
-                    save(avg, base, out, log);
+                    save(avg, base, out, log, side);
                 } else {
                     log.append("chosen: ").append(chosen);
                 }
@@ -283,9 +285,11 @@ public final class TrainCommand {
         return m.accuracy();
     }
 
-    private static void save(Map<String, float[]> weights, Path base, Path out, CharSequence log) throws IOException {
+    private static void save(Map<String, float[]> weights, Path base, Path out, CharSequence log, int side) throws IOException {
         Files.createDirectories(out);
         TfjsGraph.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), weights);
+        // The graph is fully convolutional: the side it was trained at is declared for the provider to crop at.
+        TfjsGraph.setSignatureInputShape(out.resolve("emotion.json"), new long[] {-1, side, side, 1});
         Files.copy(base.resolve("labels.json"), out.resolve("labels.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StringBuilder sums = new StringBuilder();
         for (String f : List.of("emotion.json", "emotion.bin", "labels.json")) {
