@@ -39,7 +39,7 @@ public final class ExpressionClassifier implements AutoCloseable {
 
     /**
      * @param mirrorAverage also score each crop mirrored left-right and average the two (test-time
-     *                      augmentation: a little more accurate, half the throughput)
+     *                      augmentation, at half the throughput)
      */
     public ExpressionClassifier(Model model, ModelId id, BoundLabelMapping labels, int side, int batchSize, boolean mirrorAverage) {
         this.mirrorAverage = mirrorAverage;
