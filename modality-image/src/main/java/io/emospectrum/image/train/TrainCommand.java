@@ -118,6 +118,9 @@ public final class TrainCommand {
             train = train.subList(0, limit);
         }
         List<Fer2013.Sample> val = split.heldOut();
+        if (val.isEmpty()) {
+            throw new IllegalArgumentException("--val-fraction " + valFraction + " holds out no image to choose epochs on; PublicTest is never used for that");
+        }
         System.out.printf("held out %d of train/ (fraction %.2f, split seed %d) for selection; PublicTest is not used here%n",
                 val.size(), valFraction, splitSeed);
         ImageDecoder decoder = new ImageDecoder();
