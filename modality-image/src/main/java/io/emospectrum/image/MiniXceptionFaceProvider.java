@@ -6,6 +6,7 @@ import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.detect.FaceDetectorProvider;
 import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.tfjs.TfjsGraphBlock;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.image.track.TrackingSettings;
 import io.emospectrum.model.ModelSource;
@@ -47,7 +48,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
-    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "model.file", "crop-scale", "detect-interval", "track.min-iou",
+    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
     @Override
@@ -112,8 +113,24 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval);
     }
 
+    /** The square input side the graph declares ({@code [-1, side, side, 1]}), 64 where it declares none. */
+    static int inputSide(Model model) {
+        if (model.getBlock() instanceof TfjsGraphBlock b && !b.graph().inputNames().isEmpty()) {
+            long[] s = b.graph().inputShape(b.graph().inputNames().get(0)).orElse(new long[0]);
+            if (s.length == 4 && s[1] > 0 && s[1] == s[2] && s[1] <= 512) {
+                return (int) s[1];
+            }
+        }
+        return 64;
+    }
+
     /** Loads the expression network alone (evaluation and benchmarks use it without a detector). */
     public static ExpressionClassifier loadClassifier(ExtractorOptions options) {
+        // Test-time mirror averaging halves the CNN's throughput and did not help on the held-out split: off by default.
+        String mirror = options.property("mirror-average").orElse("false");
+        if (!mirror.equals("true") && !mirror.equals("false")) {
+            throw new ConfigurationException(NAME + ": mirror-average must be true or false, was '" + mirror + "'");
+        }
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         ModelSource source;
         String json;
@@ -149,6 +166,6 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         }
         BoundLabelMapping bound = mapping.bind(labels);
         Model model = loader.load(source, json, options.device(), false);
-        return new ExpressionClassifier(model, id, bound, 64, options.batchSize());
+        return new ExpressionClassifier(model, id, bound, inputSide(model), options.batchSize(), Boolean.parseBoolean(mirror));
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code benchmark}: throughput figures, printed; never asserted in tests.
  *
  * <pre>
- * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS] [SIDE]
  * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [DETECTOR] [--detect-interval N]
  * JAVA_OPTS=-Xmx512m modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand memory VIDEO [FPS]
  * </pre>
@@ -30,11 +30,12 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: cnn [BATCH] [SECONDS] | pipeline VIDEO [DETECTOR] [--detect-interval N] | memory VIDEO [FPS]");
+            System.err.println("usage: cnn [BATCH] [SECONDS] [SIDE] | pipeline VIDEO [DETECTOR] [--detect-interval N] | memory VIDEO [FPS]");
             System.exit(2);
         }
         switch (args[0]) {
-            case "cnn" -> cnn(args.length > 1 ? Integer.parseInt(args[1]) : 64, args.length > 2 ? Double.parseDouble(args[2]) : 10);
+            case "cnn" -> cnn(args.length > 1 ? Integer.parseInt(args[1]) : 64, args.length > 2 ? Double.parseDouble(args[2]) : 10,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 0);
             case "memory" -> memory(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : 2);
             case "pipeline" -> pipeline(Path.of(args[1]), args.length > 2 && !args[2].startsWith("--") ? args[2] : null,
                     args.length > 3 && args[args.length - 2].equals("--detect-interval") ? Integer.parseInt(args[args.length - 1]) : 1);
@@ -42,8 +43,10 @@ public final class BenchmarkCommand {
         }
     }
 
-    static void cnn(int batch, double seconds) {
-        try (ExpressionClassifier c = MiniXceptionFaceProvider.loadClassifier(ExtractorOptions.builder().batchSize(batch).build())) {
+    static void cnn(int batch, double seconds, int side) {
+        try (ExpressionClassifier loaded = MiniXceptionFaceProvider.loadClassifier(ExtractorOptions.builder().batchSize(batch).build())) {
+            // The network is fully convolutional: SIDE runs the same weights at another input size.
+            ExpressionClassifier c = side <= 0 ? loaded : new ExpressionClassifier(loaded.model(), loaded.id(), loaded.labels(), side, batch);
             float[] crops = new float[batch * c.side() * c.side()];
             Random r = new Random(42);
             for (int i = 0; i < crops.length; i++) {
@@ -59,7 +62,8 @@ public final class BenchmarkCommand {
                 faces += batch;
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("expression CNN on %s, batch %d: %d faces in %.2f s = %.0f faces/s%n", c.device(), batch, faces, s, faces / s);
+            System.out.printf("expression CNN on %s, batch %d, %dx%d input: %d faces in %.2f s = %.0f faces/s%n", c.device(), batch, c.side(),
+                    c.side(), faces, s, faces / s);
         }
     }
 

@@ -16,9 +16,13 @@ import java.util.List;
  * image is the face: no detection), per-class recall and the confusion matrix. Deterministic.
  *
  * <pre>
- * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--model DIR --labels DIR/labels.json]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.EvaluateCommand [SPLIT_DIR] [--held-out] [--mirror-average] [--model DIR --labels DIR/labels.json]
  * </pre>
  * SPLIT_DIR defaults to {@code ../shared/data/face/fer2013/validation} (PublicTest).
+ * {@code --mirror-average} scores each crop and its mirror image and averages the two.
+ * {@code --held-out} evaluates instead on the part of {@code train/} that {@code train} holds out
+ * for selection ({@link HeldOutSplit}, default fraction and seed), to compare models without
+ * touching PublicTest.
  */
 public final class EvaluateCommand {
     private EvaluateCommand() {
@@ -28,29 +32,36 @@ public final class EvaluateCommand {
         Path dir = null;
         String model = null;
         String labels = null;
+        boolean heldOut = false;
+        boolean mirror = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> model = args[++i];
                 case "--labels" -> labels = args[++i];
+                case "--held-out" -> heldOut = true;
+                case "--mirror-average" -> mirror = true;
                 default -> dir = Path.of(args[i]);
             }
         }
         if (dir == null) {
-            dir = Fer2013.defaultDir("validation");
+            dir = Fer2013.defaultDir(heldOut ? "train" : "validation");
         }
-        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64);
+        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64).property("mirror-average", Boolean.toString(mirror));
         if (model != null) {
             ob.model(ModelSource.parse(model), LabelMapping.fromJson(Path.of(labels)));
             if (java.nio.file.Files.isRegularFile(Path.of(model, "emotion.json"))) {
                 ob.property("model.file", "emotion.json"); // what TrainCommand writes
             }
         }
-        List<Fer2013.Sample> samples = Fer2013.list(dir);
+        List<Fer2013.Sample> samples = heldOut
+                ? HeldOutSplit.of(Fer2013.list(dir), HeldOutSplit.DEFAULT_FRACTION, HeldOutSplit.DEFAULT_SEED).heldOut()
+                : Fer2013.list(dir);
         long t0 = System.nanoTime();
         try (ExpressionClassifier c = MiniXceptionFaceProvider.loadClassifier(ob.build())) {
             ConfusionMatrix m = evaluate(c, samples);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("model %s on %s, crop mode%n", c.id(), dir);
+            System.out.printf("model %s on %s%s, crop mode%s%n", c.id(), dir, heldOut ? " (held-out part)" : "",
+                    mirror ? ", mirror-averaged" : "");
             System.out.print(m.report());
             System.out.printf("time %.1f s (decode + preprocess + inference)%n", s);
         }

@@ -26,6 +26,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     private final BoundLabelMapping labels;
     private final int side;
     private final int batchSize;
+    private final boolean mirrorAverage;
 
     /**
      * @param model     a DJL model whose block maps {@code [N, side, side, 1]} to {@code [N, labels]}
@@ -33,6 +34,15 @@ public final class ExpressionClassifier implements AutoCloseable {
      * @param batchSize the largest batch sent to the network at once
      */
     public ExpressionClassifier(Model model, ModelId id, BoundLabelMapping labels, int side, int batchSize) {
+        this(model, id, labels, side, batchSize, false);
+    }
+
+    /**
+     * @param mirrorAverage also score each crop mirrored left-right and average the two (test-time
+     *                      augmentation, at half the throughput)
+     */
+    public ExpressionClassifier(Model model, ModelId id, BoundLabelMapping labels, int side, int batchSize, boolean mirrorAverage) {
+        this.mirrorAverage = mirrorAverage;
         this.model = model;
         this.id = id;
         this.labels = labels;
@@ -54,6 +64,10 @@ public final class ExpressionClassifier implements AutoCloseable {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    public boolean mirrorAverage() {
+        return mirrorAverage;
     }
 
     public String device() {
@@ -78,6 +92,35 @@ public final class ExpressionClassifier implements AutoCloseable {
         if (count == 0) {
             return out;
         }
+        if (mirrorAverage) {
+            float[][] direct = run(crops, count);
+            float[][] mirrored = run(mirror(crops, count, side), count);
+            for (int i = 0; i < count; i++) {
+                out[i] = new float[direct[i].length];
+                for (int k = 0; k < out[i].length; k++) {
+                    out[i][k] = (direct[i][k] + mirrored[i][k]) / 2;
+                }
+            }
+            return out;
+        }
+        return run(crops, count);
+    }
+
+    /** Each {@code side x side} crop flipped left-right. */
+    static float[] mirror(float[] crops, int count, int side) {
+        float[] m = new float[count * side * side];
+        for (int row = 0; row < count * side; row++) {
+            int base = row * side;
+            for (int c = 0; c < side; c++) {
+                m[base + c] = crops[base + side - 1 - c];
+            }
+        }
+        return m;
+    }
+
+    private float[][] run(float[] crops, int count) {
+        int per = side * side;
+        float[][] out = new float[count][];
         try (Predictor<Batch, float[][]> p = model.newPredictor(new BatchTranslator(side))) {
             for (int start = 0; start < count; start += batchSize) {
                 int n = Math.min(batchSize, count - start);

@@ -95,15 +95,17 @@ public final class TfjsGraph {
     private final List<String> inputNames;
     private final List<String> outputNames;
     private final String format;
+    private final Map<String, long[]> inputShapes;
 
     private TfjsGraph(String origin, List<Node> nodes, Map<String, Constant> constants, List<String> inputNames,
-                      List<String> outputNames, String format) {
+                      List<String> outputNames, String format, Map<String, long[]> inputShapes) {
         this.origin = origin;
         this.nodes = List.copyOf(nodes);
         this.constants = Collections.unmodifiableMap(constants);
         this.inputNames = List.copyOf(inputNames);
         this.outputNames = List.copyOf(outputNames);
         this.format = format;
+        this.inputShapes = Map.copyOf(inputShapes);
     }
 
     /**
@@ -161,7 +163,57 @@ public final class TfjsGraph {
             }
         }
         List<String> outputs = signatureOutputs(root, nodes);
-        return new TfjsGraph(origin, topologicalOrder(nodes, origin), constants, inputs, outputs, format);
+        return new TfjsGraph(origin, topologicalOrder(nodes, origin), constants, inputs, outputs, format, signatureInputShapes(root));
+    }
+
+    /** Input name (without {@code :0}) to its declared shape ({@code -1} for any size), from the signature. */
+    private static Map<String, long[]> signatureInputShapes(JsonNode root) {
+        JsonNode sig = root.path("userDefinedMetadata").path("signature").path("inputs");
+        if (sig.isMissingNode()) {
+            sig = root.path("signature").path("inputs");
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = sig.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode dims = e.getValue().path("tensorShape").path("dim");
+            long[] shape = new long[dims.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = dims.get(i).path("size").asLong(-1);
+            }
+            out.put(e.getKey().replaceAll(":0$", ""), shape);
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites the declared shape of every signature input of {@code modelJson} (in place), e.g. for
+     * a fully convolutional network fine-tuned at another input size.
+     */
+    public static void setSignatureInputShape(Path modelJson, long[] shape) {
+        try {
+            JsonNode root = JSON.readTree(modelJson.toFile());
+            JsonNode sig = root.path("userDefinedMetadata").path("signature").path("inputs");
+            if (sig.isMissingNode()) {
+                sig = root.path("signature").path("inputs");
+            }
+            for (JsonNode in : sig) {
+                com.fasterxml.jackson.databind.node.ArrayNode dims = ((com.fasterxml.jackson.databind.node.ObjectNode) in)
+                        .putObject("tensorShape").putArray("dim");
+                for (long d : shape) {
+                    dims.addObject().put("size", Long.toString(d));
+                }
+            }
+            JSON.writeValue(modelJson.toFile(), root);
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot rewrite " + modelJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The declared shape of input {@code name} in the graph's signature, if it declares one. */
+    public java.util.Optional<long[]> inputShape(String name) {
+        long[] s = inputShapes.get(name);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.clone());
     }
 
     private static List<String> signatureOutputs(JsonNode root, List<Node> nodes) {

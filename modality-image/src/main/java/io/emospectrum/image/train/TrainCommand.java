@@ -15,6 +15,7 @@ import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.image.eval.ConfusionMatrix;
 import io.emospectrum.image.eval.EvaluateCommand;
 import io.emospectrum.image.eval.Fer2013;
+import io.emospectrum.image.eval.HeldOutSplit;
 import io.emospectrum.image.expression.ExpressionClassifier;
 import io.emospectrum.image.expression.FaceCropper;
 import io.emospectrum.image.frame.ImageDecoder;
@@ -35,29 +36,37 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * {@code train}: fine-tunes the imported mini-Xception on FER2013 {@code train/} with DJL
  * (PyTorch autograd through the imported graph's operations, Adam), with augmentation (mirror,
- * shift, zoom, tilt) and square-root-balanced class weights, evaluates on {@code validation/}
- * after each epoch, and writes the best epoch as a TF.js graph model (same graph, new weights)
- * with its {@code SHA256SUMS}, loadable by the face provider as a user model. Seeded: the same
- * arguments give the same run on the same machine.
+ * shift, zoom, tilt) and square-root-balanced class weights. A fixed, seeded, stratified part of
+ * {@code train/} ({@code --val-fraction}, 10% by default) is held out: epochs and the weight
+ * average are chosen on it alone, so PublicTest ({@code validation/}) stays unseen until
+ * {@link io.emospectrum.image.eval.EvaluateCommand} measures the chosen model once. The chosen
+ * weights are written as a TF.js graph model (same graph, new weights) with its
+ * {@code SHA256SUMS}, loadable by the face provider as a user model. Seeded: the same arguments
+ * give the same run on the same machine.
  *
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.train.TrainCommand [--epochs 1] [--batch 64]
- *     [--lr 0.0005] [--limit N] [--seed 42] [--out modality-image/target/trained]
- *     [--from classpath:io/emospectrum/image/models/mini-xception-ft | DIR] [--decay 1.0]
+ *     [--lr 0.0005] [--schedule step|cosine] [--decay 1.0] [--label-smoothing 0] [--swa 0]
+ *     [--side 64] [--val-fraction 0.1] [--split-seed 2013] [--limit N] [--seed 42]
+ *     [--from classpath:io/emospectrum/image/models/mini-xception | DIR] [--out modality-image/target/trained]
  * </pre>
- * {@code --decay} multiplies the learning rate by that factor after every epoch.
- * {@code --from} continues from earlier weights (a directory {@code train} wrote, or the shipped
- * fine-tuned model) instead of the imported ones.
+ * {@code --schedule step} multiplies the learning rate by {@code --decay} per epoch;
+ * {@code cosine} anneals it from {@code --lr} to 0 over all epochs. {@code --label-smoothing e}
+ * spreads e of each target over all classes. {@code --swa K} also averages the weights of the last
+ * K epochs (stochastic weight averaging: free at inference) and keeps the average if it scores
+ * better on the held-out split. {@code --from} continues from earlier weights. {@code --side}
+ * trains (and declares in the written graph's signature) another square input size: the network
+ * is fully convolutional, and FER2013's own 48x48 costs 0.56x the operations of 64x64.
  */
 public final class TrainCommand {
-    private static final int SIDE = 64;
-
     private TrainCommand() {
     }
 
@@ -68,6 +77,12 @@ public final class TrainCommand {
         float decay = 1f;
         int limit = Integer.MAX_VALUE;
         long seed = 42;
+        long splitSeed = HeldOutSplit.DEFAULT_SEED;
+        double valFraction = HeldOutSplit.DEFAULT_FRACTION;
+        String schedule = "step";
+        float smoothing = 0f;
+        int swa = 0;
+        int side = 64;
         Path out = Path.of("modality-image/target/trained");
         ModelSource from = ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class);
         for (int i = 0; i < args.length; i++) {
@@ -80,19 +95,34 @@ public final class TrainCommand {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--from" -> from = ModelSource.parse(args[++i]);
                 case "--decay" -> decay = Float.parseFloat(args[++i]);
+                case "--schedule" -> schedule = args[++i];
+                case "--label-smoothing" -> smoothing = Float.parseFloat(args[++i]);
+                case "--swa" -> swa = Integer.parseInt(args[++i]);
+                case "--side" -> side = Integer.parseInt(args[++i]);
+                case "--val-fraction" -> valFraction = Double.parseDouble(args[++i]);
+                case "--split-seed" -> splitSeed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (!schedule.equals("step") && !schedule.equals("cosine")) {
+            throw new IllegalArgumentException("--schedule is step or cosine, not " + schedule);
         }
         Engine.getEngine(TfjsModelLoader.ENGINE).setRandomSeed((int) seed);
         Random rnd = new Random(seed);
 
         long t0 = System.nanoTime();
-        List<Fer2013.Sample> train = new ArrayList<>(Fer2013.list(Fer2013.defaultDir("train")));
+        HeldOutSplit split = HeldOutSplit.of(Fer2013.list(Fer2013.defaultDir("train")), valFraction, splitSeed);
+        List<Fer2013.Sample> train = new ArrayList<>(split.train());
         java.util.Collections.shuffle(train, new Random(seed));
         if (train.size() > limit) {
             train = train.subList(0, limit);
         }
-        List<Fer2013.Sample> val = Fer2013.list(Fer2013.defaultDir("validation"));
+        List<Fer2013.Sample> val = split.heldOut();
+        if (val.isEmpty()) {
+            throw new IllegalArgumentException("--val-fraction " + valFraction + " holds out no image to choose epochs on; PublicTest is never used for that");
+        }
+        System.out.printf("held out %d of train/ (fraction %.2f, split seed %d) for selection; PublicTest is not used here%n",
+                val.size(), valFraction, splitSeed);
         ImageDecoder decoder = new ImageDecoder();
         List<ImageFrame> images = new ArrayList<>(train.size());
         int[] labels = new int[train.size()];
@@ -129,16 +159,27 @@ public final class TrainCommand {
             List<Parameter> params = block.weightParameters();
             params.forEach(p -> p.getArray().setRequiresGradient(true));
             int stepsPerEpoch = Math.max(1, train.size() / batch);
-            Tracker schedule = decay == 1f ? Tracker.fixed(lr)
-                    // a factor per update, so that one epoch of updates multiplies the rate by decay
-                    : Tracker.factor().setBaseValue(lr).setFactor((float) Math.pow(decay, 1.0 / stepsPerEpoch)).build();
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule).build();
-            FaceCropper cropper = new FaceCropper(SIDE);
+            Tracker rate;
+            if (schedule.equals("cosine")) {
+                rate = Tracker.cosine().setBaseValue(lr).optFinalValue(0f).setMaxUpdates(epochs * stepsPerEpoch).build();
+            } else if (decay == 1f) {
+                rate = Tracker.fixed(lr);
+            } else {
+                // a factor per update, so that one epoch of updates multiplies the rate by decay
+                rate = Tracker.factor().setBaseValue(lr).setFactor((float) Math.pow(decay, 1.0 / stepsPerEpoch)).build();
+            }
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
+            FaceCropper cropper = new FaceCropper(side);
             ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
-                    mapping.bind(modelLabels), SIDE, 256);
+                    mapping.bind(modelLabels), side, 256);
             double best = accuracy(eval, val);
-            System.out.printf("epoch 0 (weights from %s): PublicTest accuracy %.4f%n", from.describe(), best);
-            saveIfBest(block, base, out, best, -1, true);
+            int bestEpoch = 0;
+            StringBuilder log = new StringBuilder(String.format("train %s%nepoch 0 (weights from %s): held-out accuracy %.4f%n",
+                    String.join(" ", args), from.describe(), best));
+            System.out.print(log);
+            save(block.exportConstants(), base, out, log, side);
+            Map<String, double[]> swaSum = new LinkedHashMap<>();
+            int swaCount = 0;
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -148,17 +189,23 @@ public final class TrainCommand {
                 long e0 = System.nanoTime();
                 double lossSum = 0;
                 int steps = 0;
-                float[] x = new float[batch * SIDE * SIDE];
+                float[] x = new float[batch * side * side];
                 for (int start = 0; start + batch <= order.length; start += batch) {
-                    float[] target = new float[batch * modelLabels.size()];
+                    int nl = modelLabels.size();
+                    float[] target = new float[batch * nl];
                     for (int i = 0; i < batch; i++) {
                         int k = order[start + i];
-                        augment(cropper, images.get(k), rnd, x, i * SIDE * SIDE);
-                        target[i * modelLabels.size() + outputOfFolder[labels[k]]] = classWeight[labels[k]];
+                        augment(cropper, images.get(k), rnd, x, i * side * side);
+                        // label smoothing: (1 - e) on the class, e spread over all, the whole row weighted
+                        float w = classWeight[labels[k]];
+                        for (int c = 0; c < nl; c++) {
+                            target[i * nl + c] = w * smoothing / nl;
+                        }
+                        target[i * nl + outputOfFolder[labels[k]]] += w * (1 - smoothing);
                     }
                     try (NDManager m = model.getNDManager().newSubManager();
                          GradientCollector gc = Engine.getEngine(TfjsModelLoader.ENGINE).newGradientCollector()) {
-                        NDArray in = m.create(x, new Shape(batch, SIDE, SIDE, 1));
+                        NDArray in = m.create(x, new Shape(batch, side, side, 1));
                         NDList outList = block.forward(new ParameterStore(m, false), new NDList(in), true);
                         NDArray probs = outList.get(0);
                         // Weighted cross-entropy on the graph's softmax output.
@@ -179,15 +226,60 @@ public final class TrainCommand {
                 }
                 double secs = (System.nanoTime() - e0) / 1e9;
                 double acc = accuracy(eval, val);
-                System.out.printf("epoch %d: train loss %.4f, %.0f s (%.1f images/s), PublicTest accuracy %.4f%n", epoch, lossSum / steps,
-                        secs, steps * batch / secs, acc);
+                String line = String.format("epoch %d: train loss %.4f, %.0f s (%.1f images/s), lr now %.2e, held-out accuracy %.4f%n", epoch,
+                        lossSum / steps, secs, steps * batch / secs, rate.getNewValue(epoch * stepsPerEpoch), acc);
+                System.out.print(line);
+                log.append(line);
+                Map<String, float[]> weightsNow = block.exportConstants();
                 if (acc > best) {
                     best = acc;
-                    saveIfBest(block, base, out, acc, epoch, false);
+                    bestEpoch = epoch;
+                    save(weightsNow, base, out, log, side);
+                }
+                if (epoch > epochs - swa) {
+                    swaCount++;
+                    weightsNow.forEach((k, v) -> {
+                        double[] sum = swaSum.computeIfAbsent(k, key -> new double[v.length]);
+                        for (int i = 0; i < v.length; i++) {
+                            sum[i] += v[i];
+                        }
+                    });
                 }
             }
-            System.out.printf("best PublicTest accuracy %.4f; model in %s; total %.0f s%n", best, out.toAbsolutePath(),
-                    (System.nanoTime() - t0) / 1e9);
+            String chosen = String.format("best epoch %d, held-out accuracy %.4f%n", bestEpoch, best);
+            if (swaCount > 1) {
+                Map<String, float[]> avg = new LinkedHashMap<>();
+                for (Map.Entry<String, double[]> e : swaSum.entrySet()) {
+                    float[] a = new float[e.getValue().length];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = (float) (e.getValue()[i] / swaCount);
+                    }
+                    avg.put(e.getKey(), a);
+                }
+                Path swaDir = out.resolve("swa");
+                save(avg, base, swaDir, new StringBuilder(), side);
+                double swaAcc;
+                try (Model averaged = loader.load(ModelSource.path(swaDir), "emotion.json", DeviceChoice.fromSystemProperty(), false)) {
+                    swaAcc = accuracy(new ExpressionClassifier(averaged, new ModelId("mini-xception-ft", "swa"), mapping.bind(modelLabels), side,
+                            256), val);
+                }
+                String line = String.format("average of the last %d epochs: held-out accuracy %.4f%n", swaCount, swaAcc);
+                System.out.print(line);
+                log.append(line);
+                if (swaAcc > best) {
+                    chosen = String.format("chosen: average of the last %d epochs, held-out accuracy %.4f%n", swaCount, swaAcc);
+                    log.append(chosen);
+                    save(avg, base, out, log, side);
+                } else {
+                    log.append("chosen: ").append(chosen);
+                }
+            } else {
+                log.append("chosen: ").append(chosen);
+            }
+            Files.writeString(out.resolve("TRAINING.txt"), log);
+            System.out.printf("%smodel in %s; total %.0f s; measure it once on PublicTest with EvaluateCommand --model %s --labels %s%n",
+                    log.substring(log.lastIndexOf("chosen")), out.toAbsolutePath(), (System.nanoTime() - t0) / 1e9, out,
+                    out.resolve("labels.json"));
         }
     }
 
@@ -196,18 +288,18 @@ public final class TrainCommand {
         return m.accuracy();
     }
 
-    private static void saveIfBest(TfjsGraphBlock block, Path base, Path out, double acc, int epoch, boolean onlyIfAbsent) throws IOException {
-        if (onlyIfAbsent && Files.exists(out.resolve("emotion.json"))) {
-            return;
-        }
-        TfjsGraph.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), block.exportConstants());
+    private static void save(Map<String, float[]> weights, Path base, Path out, CharSequence log, int side) throws IOException {
+        Files.createDirectories(out);
+        TfjsGraph.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), weights);
+        // The graph is fully convolutional: the side it was trained at is declared for the provider to crop at.
+        TfjsGraph.setSignatureInputShape(out.resolve("emotion.json"), new long[] {-1, side, side, 1});
         Files.copy(base.resolve("labels.json"), out.resolve("labels.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StringBuilder sums = new StringBuilder();
         for (String f : List.of("emotion.json", "emotion.bin", "labels.json")) {
             sums.append(ModelManifest.sha256(out.resolve(f))).append("  ").append(f).append('\n');
         }
         Files.writeString(out.resolve(ModelManifest.FILE_NAME), sums);
-        Files.writeString(out.resolve("TRAINING.txt"), String.format("epoch %d, FER2013 PublicTest accuracy %.4f%n", epoch, acc));
+        Files.writeString(out.resolve("TRAINING.txt"), log);
     }
 
     /** Random mirror, shift (+-8%), zoom (0.9-1.1) and tilt (+-10 degrees) of a 48x48 face. */

@@ -26,6 +26,18 @@ class TfjsGraphTest {
     }
 
     @Test
+    void theSignatureDeclaresTheInputShapeAndARewriteChangesIt(@TempDir Path dir) {
+        Path json = TestImages.resource("/io/emospectrum/image/models/mini-xception/emotion.json");
+        assertThat(TfjsGraph.read(json).inputShape("input_1")).hasValueSatisfying(s -> assertThat(s).containsExactly(-1, 64, 64, 1));
+        assertThat(TfjsGraph.read(json).inputShape("other")).isEmpty();
+        TfjsGraph.writeWithWeights(json, dir.resolve("small.json"), java.util.Map.of());
+        TfjsGraph.setSignatureInputShape(dir.resolve("small.json"), new long[] {-1, 48, 48, 1});
+        TfjsGraph small = TfjsGraph.read(dir.resolve("small.json"));
+        assertThat(small.inputShape("input_1")).hasValueSatisfying(s -> assertThat(s).containsExactly(-1, 48, 48, 1));
+        assertThat(small.floatWeightCount()).isEqualTo(TfjsGraph.read(json).floatWeightCount());
+    }
+
+    @Test
     void blazeFaceHasFourOutputsInNumberedOrder() {
         TfjsGraph g = TfjsGraph.read(TestImages.resource("/io/emospectrum/image/models/blazeface-front/blazeface-front.json"));
         assertThat(g.outputNames()).containsExactly("Identity", "Identity_1", "Identity_2", "Identity_3");
