@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param dropout       dropout rate used in training
  * @param cepstralMeanNormalization whether each window's MFCCs have their mean over the window's
  *                      speech frames removed (takes out the speaker's and the channel's spectral envelope)
+ * @param relativePitch whether voiced frames' log pitch is taken relative to the window's median
+ *                      voiced pitch (takes out the speaker's voice register: a low male and a high
+ *                      female voice read the same when their intonation is the same)
  * @param featureMean   per-dimension mean of the training windows
  * @param featureStd    per-dimension standard deviation of the training windows
  * @param members       the weight files' model names: one net, or several trained with different
@@ -50,6 +53,7 @@ public record VoiceModelConfig(
         boolean bidirectional,
         float dropout,
         boolean cepstralMeanNormalization,
+        boolean relativePitch,
         float[] featureMean,
         float[] featureStd,
         List<String> members,
@@ -77,23 +81,23 @@ public record VoiceModelConfig(
 
     public VoiceModelConfig withStatistics(float[] mean, float[] std) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, mean, std, members, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training);
     }
 
     public VoiceModelConfig withTraining(java.util.Map<String, Object> info) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, members, info);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info);
     }
 
     public VoiceModelConfig withMembers(List<String> names) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, names, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training);
     }
 
     /** Window length in seconds. */
     /** The net's input for one window of frames. */
     public float[][] windowInput(java.util.List<io.emospectrum.audio.features.FrameFeatures> frames) {
-        return io.emospectrum.audio.features.WindowFeatures.build(features, frames, cepstralMeanNormalization, featureMean, featureStd);
+        return io.emospectrum.audio.features.WindowFeatures.build(features, frames, cepstralMeanNormalization, relativePitch, featureMean, featureStd);
     }
 
     public double windowSeconds() {
