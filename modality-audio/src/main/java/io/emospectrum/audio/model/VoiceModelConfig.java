@@ -38,6 +38,9 @@ import java.util.Objects;
  * @param members       the weight files' model names: one net, or several trained with different
  *                      seeds whose probabilities are averaged (an ensemble); null means just {@code name}
  * @param training      how the weights were made (data, split, seed, epochs, figures), for provenance
+ * @param branches      independent nets inside one weight file, trained side by side and run in one
+ *                      forward pass, whose probabilities are averaged (an ensemble at the cost of one
+ *                      call); 0 or 1 means a single net (settings files without the field)
  */
 public record VoiceModelConfig(
         String name,
@@ -57,7 +60,8 @@ public record VoiceModelConfig(
         float[] featureMean,
         float[] featureStd,
         List<String> members,
-        java.util.Map<String, Object> training) {
+        java.util.Map<String, Object> training,
+        int branches) {
 
     public static final String FILE_NAME = "voice-model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,6 +73,7 @@ public record VoiceModelConfig(
         Objects.requireNonNull(features, "features");
         training = training == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
         members = members == null || members.isEmpty() ? List.of(name) : List.copyOf(members);
+        branches = Math.max(1, branches);
         if (windowFrames % stack != 0 || hopFrames <= 0 || hopFrames > windowFrames) {
             throw new IllegalArgumentException("window of " + windowFrames + " frames must be a multiple of the stack "
                     + stack + " and hop " + hopFrames + " must be in (0, window]");
@@ -81,17 +86,17 @@ public record VoiceModelConfig(
 
     public VoiceModelConfig withStatistics(float[] mean, float[] std) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training, branches);
     }
 
     public VoiceModelConfig withTraining(java.util.Map<String, Object> info) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info, branches);
     }
 
     public VoiceModelConfig withMembers(List<String> names) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training, branches);
     }
 
     /** Window length in seconds. */

@@ -51,7 +51,7 @@ import java.util.Set;
  *
  * <pre>scripts/audio-model.sh train [--data DIR] [--out DIR] [--epochs N] [--seed N] [--hidden N] [--layers N] [--lr X] [--cmn true] [--perturb true]
  *       [--train-actors 1-16] [--validation-actors 17-18] [--test-actors 19-20] [--members N] [--mfcc 20] [--stack 2]
- *       [--mixup ALPHA] [--specaugment true] [--smoothing X] [--relative-pitch true] [--folds 5] [--cv-actors 1-20] [--inner-validation 0]</pre>
+ *       [--mixup ALPHA] [--specaugment true] [--smoothing X] [--relative-pitch true] [--speeds 0.9,1.1] [--branches 1] [--folds 5] [--cv-actors 1-20] [--inner-validation 0]</pre>
  */
 public final class TrainVoiceModel {
     private final Recipe recipe;
@@ -65,9 +65,12 @@ public final class TrainVoiceModel {
      * @param mixup       alpha of mixup's Beta(alpha, alpha) mixing weight; 0 turns it off
      * @param specAugment mask random time spans and a random band of cepstral coefficients in training windows
      * @param smoothing   label smoothing: this much probability is spread over all labels
+     * @param speeds      speed factors of the perturbed copies (with {@code perturb})
+     * @param branches    independent nets trained side by side in one block (see {@link VoiceModelConfig#branches()})
      */
     record Recipe(long seed, int epochs, int hidden, int layers, float learningRate, boolean cmn, boolean perturb,
-                  int members, int mfcc, int stack, float mixup, boolean specAugment, float smoothing, boolean relativePitch) {
+                  int members, int mfcc, int stack, float mixup, boolean specAugment, float smoothing, boolean relativePitch,
+                  List<Double> speeds, int branches) {
         static Recipe parse(Map<String, String> a) {
             return new Recipe(
                     Long.parseLong(a.getOrDefault("seed", "7")),
@@ -83,7 +86,9 @@ public final class TrainVoiceModel {
                     Float.parseFloat(a.getOrDefault("mixup", "0")),
                     Boolean.parseBoolean(a.getOrDefault("specaugment", "false")),
                     Float.parseFloat(a.getOrDefault("smoothing", "0")),
-                    Boolean.parseBoolean(a.getOrDefault("relative-pitch", "false")));
+                    Boolean.parseBoolean(a.getOrDefault("relative-pitch", "false")),
+                    java.util.Arrays.stream(a.getOrDefault("speeds", "0.9,1.1").split(",")).map(Double::parseDouble).toList(),
+                    Integer.parseInt(a.getOrDefault("branches", "1")));
         }
     }
 
@@ -151,7 +156,7 @@ public final class TrainVoiceModel {
             info.put("split", "train actors " + trainActors + ", validation " + valActors
                     + (val.isEmpty() ? " (none: last epoch kept)" : " (epoch selection)") + ", test " + testActors);
             info.put("augmentation", "random 2 s crops; clean, telephone band (8 kHz), white noise at 15-30 dB SNR"
-                    + (recipe.perturb() ? ", speed 0.9 and 1.1" : "")
+                    + (recipe.perturb() ? ", speed " + recipe.speeds() : "")
                     + (recipe.specAugment() ? "; time and cepstral-band masks" : "")
                     + (recipe.mixup() > 0 ? "; mixup alpha " + recipe.mixup() : ""));
             info.put("recipe", recipe.toString());
@@ -247,7 +252,8 @@ public final class TrainVoiceModel {
     /** Trains the recipe's members on {@code train}; the statistics are the training set's. */
     private Trained fit(List<Example> train, List<Example> val, Path work, long t0) throws Exception {
         VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.0.0", RavdessCorpus.LABELS, features,
-                100, 25, recipe.stack(), 128, recipe.hidden(), recipe.layers(), false, 0.3f, recipe.cmn(), recipe.relativePitch(), null, null, null, null);
+                100, 25, recipe.stack(), 128, recipe.hidden(), recipe.layers(), false, 0.3f, recipe.cmn(), recipe.relativePitch(), null, null, null, null,
+                recipe.branches());
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
         List<Model> models = new ArrayList<>();
@@ -330,7 +336,7 @@ public final class TrainVoiceModel {
                 v.add(ClipFeatures.frames(features, ClipFeatures.noisy(x, features.sampleRate(), 15 + 15 * random.nextDouble(), random)));
                 if (recipe.perturb()) {
                     // Speed perturbation: pitch and formants move together, as between speakers.
-                    for (double f : new double[] {0.9, 1.1}) {
+                    for (double f : recipe.speeds()) {
                         v.add(ClipFeatures.frames(features, ClipFeatures.resample(x, features.sampleRate(),
                                 (int) Math.round(features.sampleRate() * f))));
                     }
@@ -424,7 +430,9 @@ public final class TrainVoiceModel {
                 NDArray ya = m.create(y, new Shape(batchSize, labels));
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray pred = trainer.forward(new NDList(xa)).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(ya), new NDList(pred));
+                    // Cross-entropy with soft labels; with branches each branch is scored on the same labels.
+                    NDArray labelsFor = pred.getShape().dimension() == 3 ? ya.expandDims(1) : ya;
+                    NDArray loss = pred.logSoftmax(-1).mul(labelsFor).sum(new int[] {-1}).neg().mean();
                     lossSum += loss.getFloat();
                     gc.backward(loss);
                 }
