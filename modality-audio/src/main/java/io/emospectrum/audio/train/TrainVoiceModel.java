@@ -51,7 +51,7 @@ import java.util.Set;
  *
  * <pre>scripts/audio-model.sh train [--data DIR] [--out DIR] [--epochs N] [--seed N] [--hidden N] [--layers N] [--lr X] [--cmn true] [--perturb true]
  *       [--train-actors 1-16] [--validation-actors 17-18] [--test-actors 19-20] [--members N] [--mfcc 20] [--stack 2]
- *       [--mixup ALPHA] [--specaugment true] [--smoothing X] [--relative-pitch true] [--speeds 0.9,1.1] [--branches 1] [--folds 5] [--cv-actors 1-20] [--inner-validation 0]</pre>
+ *       [--mixup ALPHA] [--specaugment true] [--smoothing X] [--relative-pitch true] [--speeds 0.9,1.1] [--branches 1] [--dropout 0.3] [--folds 5] [--cv-actors 1-20] [--inner-validation 0]</pre>
  */
 public final class TrainVoiceModel {
     private final Recipe recipe;
@@ -70,7 +70,7 @@ public final class TrainVoiceModel {
      */
     record Recipe(long seed, int epochs, int hidden, int layers, float learningRate, boolean cmn, boolean perturb,
                   int members, int mfcc, int stack, float mixup, boolean specAugment, float smoothing, boolean relativePitch,
-                  List<Double> speeds, int branches) {
+                  List<Double> speeds, int branches, float dropout) {
         static Recipe parse(Map<String, String> a) {
             return new Recipe(
                     Long.parseLong(a.getOrDefault("seed", "7")),
@@ -88,7 +88,8 @@ public final class TrainVoiceModel {
                     Float.parseFloat(a.getOrDefault("smoothing", "0")),
                     Boolean.parseBoolean(a.getOrDefault("relative-pitch", "false")),
                     java.util.Arrays.stream(a.getOrDefault("speeds", "0.9,1.1").split(",")).map(Double::parseDouble).toList(),
-                    Integer.parseInt(a.getOrDefault("branches", "1")));
+                    Integer.parseInt(a.getOrDefault("branches", "1")),
+                    Float.parseFloat(a.getOrDefault("dropout", "0.3")));
         }
     }
 
@@ -251,9 +252,9 @@ public final class TrainVoiceModel {
 
     /** Trains the recipe's members on {@code train}; the statistics are the training set's. */
     private Trained fit(List<Example> train, List<Example> val, Path work, long t0) throws Exception {
-        VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.0.0", RavdessCorpus.LABELS, features,
-                100, 25, recipe.stack(), 128, recipe.hidden(), recipe.layers(), false, 0.3f, recipe.cmn(), recipe.relativePitch(), null, null, null, null,
-                recipe.branches());
+        VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.1.0", RavdessCorpus.LABELS, features,
+                100, 25, recipe.stack(), 128, recipe.hidden(), recipe.layers(), false, recipe.dropout(), recipe.cmn(),
+                recipe.relativePitch(), null, null, null, null, recipe.branches());
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
         List<Model> models = new ArrayList<>();
