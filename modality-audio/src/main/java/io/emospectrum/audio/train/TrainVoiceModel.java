@@ -290,7 +290,8 @@ public final class TrainVoiceModel {
     private int trainMember(Model model, String name, Path work, List<Example> train, List<Example> val,
                             VoiceModelConfig config, long t0) throws Exception {
         float lr = recipe.learningRate();
-        // Soft labels: one-hot, smoothed and mixed by mixup.
+        // The config's loss is nominal: trainEpoch computes the cross-entropy on soft labels (one-hot,
+        // smoothed, mixed) itself, per branch when the net has several.
         Loss loss = new ai.djl.training.loss.SoftmaxCrossEntropyLoss("SoftmaxCrossEntropyLoss", 1, -1, false, true);
         DefaultTrainingConfig tc = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(lr)
