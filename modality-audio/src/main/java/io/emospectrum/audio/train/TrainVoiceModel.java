@@ -180,26 +180,20 @@ public final class TrainVoiceModel {
      */
     private void crossValidate(Path data, Set<Integer> actorSet, int folds, int innerValidation) throws Exception {
         long t0 = System.nanoTime();
+        List<ActorFold> split = ActorFold.split(actorSet, folds, innerValidation);
         List<Integer> actors = new ArrayList<>(actorSet);
-        if (folds < 2 || folds > actors.size()) {
-            throw new io.emospectrum.error.ConfigurationException("--folds must be 2.." + actors.size() + ", got " + folds);
-        }
         List<Example> all = load(RavdessCorpus.clips(data, actorSet), true);
         System.out.printf(Locale.ROOT, "features: %d clips of actors %s in %.0f s%n", all.size(), actors, (System.nanoTime() - t0) / 1e9);
-        List<List<Integer>> foldActors = new ArrayList<>();
-        for (int k = 0; k < folds; k++) {
-            foldActors.add(actors.subList(k * actors.size() / folds, (k + 1) * actors.size() / folds));
-        }
         ConfusionMatrix pooled = new ConfusionMatrix(RavdessCorpus.LABELS);
         double[] acc = new double[folds];
         double[] uar = new double[folds];
         StringBuilder table = new StringBuilder();
         Path work = Files.createTempDirectory("ravdess-gru-cv");
         for (int k = 0; k < folds; k++) {
-            Set<Integer> test = Set.copyOf(foldActors.get(k));
-            List<Integer> next = foldActors.get((k + 1) % folds);
-            Set<Integer> val = Set.copyOf(next.subList(0, Math.min(innerValidation, next.size())));
-            List<Example> trainEx = all.stream().filter(e -> !test.contains(e.actor()) && !val.contains(e.actor())).toList();
+            Set<Integer> test = split.get(k).test();
+            Set<Integer> val = split.get(k).validation();
+            Set<Integer> trainActors = split.get(k).train();
+            List<Example> trainEx = all.stream().filter(e -> trainActors.contains(e.actor())).toList();
             List<Example> valEx = all.stream().filter(e -> val.contains(e.actor())).toList();
             List<Example> testEx = all.stream().filter(e -> test.contains(e.actor())).toList();
             // Every fold starts from the same seed: the folds differ by their data only.
