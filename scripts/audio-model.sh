@@ -2,7 +2,7 @@
 # Runs the audio modality's commands on the reactor's classes (no mvn install).
 #   scripts/audio-model.sh train     [--data DIR] [--out DIR] [--epochs N] [--seed N]
 #   scripts/audio-model.sh evaluate  [--data DIR] [--model DIR] [--actors 19-20]
-#   scripts/audio-model.sh benchmark [--seconds N] [--streams N]
+#   scripts/audio-model.sh benchmark [--seconds N] [--streams N] [--model DIR]
 # Run from the repository root. JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the heap that {@code --streams} concurrent live streams hold. Speech is RAVDESS (held-out actors)
  * when present, else a generated voice-like signal.
  *
- * <pre>JAVA_OPTS=-Xmx1g scripts/audio-model.sh benchmark [--seconds 300] [--streams 100] [--rate 8000] [--hop 0.5]</pre>
+ * <pre>JAVA_OPTS=-Xmx1g scripts/audio-model.sh benchmark [--seconds 300] [--streams 100] [--rate 8000] [--hop 0.5] [--model DIR]</pre>
  */
 public final class VoiceBenchmark {
     private VoiceBenchmark() {
@@ -54,8 +54,12 @@ public final class VoiceBenchmark {
         System.out.printf(Locale.ROOT, "audio: %d s at %d Hz (%s); windows every %s s; JVM max heap %d MB; available processors %d%n",
                 seconds, rate, input.source(), hop, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
-        try (VoiceEmotionExtractor x = new GruVoiceProvider().create(ExtractorOptions.builder().device(DeviceChoice.CPU)
-                .property(GruVoiceProvider.WINDOW_HOP, hop).build())) {
+        ExtractorOptions.Builder options = ExtractorOptions.builder().device(DeviceChoice.CPU).property(GruVoiceProvider.WINDOW_HOP, hop);
+        if (a.containsKey("model")) {
+            options.model(io.emospectrum.model.ModelSource.path(java.nio.file.Path.of(a.get("model")))); // a candidate, before shipping it
+        }
+        try (VoiceEmotionExtractor x = new GruVoiceProvider().create(options.build())) {
+            System.out.println("model " + x.model());
             featuresOnly(speech, rate);
             oneStream(x, speech, rate);
             oneStream(x, speech, rate);

@@ -15,14 +15,16 @@ public final class WindowFeatures {
 
     /** A {@code frames.size() x windowDimension} matrix; normalized when {@code mean}/{@code std} are given. */
     public static float[][] build(FeatureConfig config, List<FrameFeatures> frames, float[] mean, float[] std) {
-        return build(config, frames, false, mean, std);
+        return build(config, frames, false, false, mean, std);
     }
 
     /**
      * As {@link #build(FeatureConfig, List, float[], float[])}; with {@code cmn} the MFCCs first have
-     * their mean over the window's speech frames removed.
+     * their mean over the window's speech frames removed; with {@code relativePitch} voiced frames'
+     * log pitch is made relative to the window's median voiced pitch.
      */
-    public static float[][] build(FeatureConfig config, List<FrameFeatures> frames, boolean cmn, float[] mean, float[] std) {
+    public static float[][] build(FeatureConfig config, List<FrameFeatures> frames, boolean cmn, boolean relativePitch,
+                                  float[] mean, float[] std) {
         int n = frames.size();
         int raw = config.rawDimension();
         int energyIndex = config.mfccCount() - 1;
@@ -51,6 +53,25 @@ public final class WindowFeatures {
                 for (int t = 0; t < n; t++) {
                     for (int d = 0; d < energyIndex; d++) {
                         x[t][d] -= (float) (m[d] / count);
+                    }
+                }
+            }
+        }
+        if (relativePitch) {
+            int pitchIndex = energyIndex + 2;
+            float[] voiced = new float[n];
+            int count = 0;
+            for (FrameFeatures f : frames) {
+                if (f.voicing() > 0) {
+                    voiced[count++] = f.logPitch();
+                }
+            }
+            if (count > 0) {
+                java.util.Arrays.sort(voiced, 0, count);
+                float median = voiced[count / 2];
+                for (int t = 0; t < n; t++) {
+                    if (frames.get(t).voicing() > 0) {
+                        x[t][pitchIndex] -= median;
                     }
                 }
             }

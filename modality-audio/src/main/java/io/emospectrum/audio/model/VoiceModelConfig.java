@@ -30,11 +30,17 @@ import java.util.Objects;
  * @param dropout       dropout rate used in training
  * @param cepstralMeanNormalization whether each window's MFCCs have their mean over the window's
  *                      speech frames removed (takes out the speaker's and the channel's spectral envelope)
+ * @param relativePitch whether voiced frames' log pitch is taken relative to the window's median
+ *                      voiced pitch (takes out the speaker's voice register: a low male and a high
+ *                      female voice read the same when their intonation is the same)
  * @param featureMean   per-dimension mean of the training windows
  * @param featureStd    per-dimension standard deviation of the training windows
  * @param members       the weight files' model names: one net, or several trained with different
  *                      seeds whose probabilities are averaged (an ensemble); null means just {@code name}
  * @param training      how the weights were made (data, split, seed, epochs, figures), for provenance
+ * @param branches      independent nets inside one weight file, trained side by side and run in one
+ *                      forward pass, whose probabilities are averaged (an ensemble at the cost of one
+ *                      call); 0 or 1 means a single net (settings files without the field)
  */
 public record VoiceModelConfig(
         String name,
@@ -50,10 +56,12 @@ public record VoiceModelConfig(
         boolean bidirectional,
         float dropout,
         boolean cepstralMeanNormalization,
+        boolean relativePitch,
         float[] featureMean,
         float[] featureStd,
         List<String> members,
-        java.util.Map<String, Object> training) {
+        java.util.Map<String, Object> training,
+        int branches) {
 
     public static final String FILE_NAME = "voice-model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,6 +73,7 @@ public record VoiceModelConfig(
         Objects.requireNonNull(features, "features");
         training = training == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
         members = members == null || members.isEmpty() ? List.of(name) : List.copyOf(members);
+        branches = Math.max(1, branches);
         if (windowFrames % stack != 0 || hopFrames <= 0 || hopFrames > windowFrames) {
             throw new IllegalArgumentException("window of " + windowFrames + " frames must be a multiple of the stack "
                     + stack + " and hop " + hopFrames + " must be in (0, window]");
@@ -77,23 +86,23 @@ public record VoiceModelConfig(
 
     public VoiceModelConfig withStatistics(float[] mean, float[] std) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, mean, std, members, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training, branches);
     }
 
     public VoiceModelConfig withTraining(java.util.Map<String, Object> info) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, members, info);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info, branches);
     }
 
     public VoiceModelConfig withMembers(List<String> names) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, featureMean, featureStd, names, training);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training, branches);
     }
 
     /** Window length in seconds. */
     /** The net's input for one window of frames. */
     public float[][] windowInput(java.util.List<io.emospectrum.audio.features.FrameFeatures> frames) {
-        return io.emospectrum.audio.features.WindowFeatures.build(features, frames, cepstralMeanNormalization, featureMean, featureStd);
+        return io.emospectrum.audio.features.WindowFeatures.build(features, frames, cepstralMeanNormalization, relativePitch, featureMean, featureStd);
     }
 
     public double windowSeconds() {

@@ -1,5 +1,6 @@
 package io.emospectrum.audio.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -17,6 +18,8 @@ public final class VoiceTranslator implements Translator<float[][], float[]> {
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList list) {
-        return list.singletonOrThrow().softmax(-1).toFloatArray();
+        NDArray p = list.singletonOrThrow().softmax(-1);
+        // A net with branches gives (branches, labels): their mean is the ensemble's probabilities.
+        return (p.getShape().dimension() == 2 ? p.mean(new int[] {0}) : p).toFloatArray();
     }
 }

@@ -17,6 +17,18 @@ public final class ConfusionMatrix {
         counts[truth][predicted]++;
     }
 
+    /** Adds another matrix's counts (same labels): pools the folds of a cross-validation. */
+    public void addAll(ConfusionMatrix other) {
+        if (!other.labels.equals(labels)) {
+            throw new IllegalArgumentException("labels differ: " + labels + " / " + other.labels);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            for (int j = 0; j < counts.length; j++) {
+                counts[i][j] += other.counts[i][j];
+            }
+        }
+    }
+
     public int total() {
         int n = 0;
         for (int[] row : counts) {
