@@ -131,14 +131,21 @@ public final class ModelFiles {
             if (!actual.equals(expected)) {
                 throw new ChecksumMismatchException("classpath:" + resource, expected, actual);
             }
-            // Atomic so that concurrent loads never see a half-written file.
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Moves a fully written, verified file to its place in a cache, atomically where the file
+     * system allows, so that concurrent loads never see a half-written file.
+     */
+    public static void moveIntoPlace(Path written, Path target) throws IOException {
+        try {
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -2,12 +2,12 @@ package io.emospectrum.text.encoder;
 
 import io.emospectrum.error.ChecksumMismatchException;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,11 +78,7 @@ public final class BundledEncoderFiles {
             if (!actual.equals(expected)) {
                 throw new ChecksumMismatchException("classpath:" + resource, expected, actual);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ModelFiles.moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -2,6 +2,7 @@ package io.emospectrum.text.encoder;
 
 import io.emospectrum.error.ChecksumMismatchException;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.text.bert.TensorFile;
 import io.emospectrum.text.onnx.FineTunedOnnx;
@@ -12,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -85,11 +85,7 @@ public final class FineTunedEncoderFiles {
             if (!actual.equals(r.outputSha256())) {
                 throw new ChecksumMismatchException(target.toString(), r.outputSha256(), actual);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ModelFiles.moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
