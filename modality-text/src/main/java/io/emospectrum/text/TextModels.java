@@ -28,7 +28,7 @@ public final class TextModels {
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
     /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
-    /** Bundled variants: the float32 encoder (default) and the int8 one, each with its own head. */
+    /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */

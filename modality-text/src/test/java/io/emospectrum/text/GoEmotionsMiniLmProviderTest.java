@@ -75,7 +75,7 @@ class GoEmotionsMiniLmProviderTest {
         assertThat(sum).isCloseTo(1.0, within(1e-4));
         assertThat(r.spectrum().valence()).as("joy is pleasant").isPositive();
         assertThat(r.modality()).isEqualTo(Modality.TEXT);
-        assertThat(r.model().name()).isEqualTo("goemotions-minilm");
+        assertThat(r.model().name()).isEqualTo("goemotions-minilm-int8");
         assertThat(r.device()).isEqualTo(extractor.device());
         assertThat(r.modelScores().size()).isEqualTo(28);
         assertThat(r.modelScores().score("joy")).isGreaterThan(r.modelScores().score("grief"));
@@ -83,12 +83,12 @@ class GoEmotionsMiniLmProviderTest {
     }
 
     @Test
-    void theInt8VariantReadsTheSameClearCasesWithItsOwnHead() {
-        try (TextEmotionExtractor int8 = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("variant", "int8").build())) {
-            assertThat(int8.model().name()).isEqualTo("goemotions-minilm-int8");
-            assertThat(int8.analyze("I am so happy today!").overall().dominant()).isEqualTo(EmotionCategory.HAPPINESS);
-            assertThat(int8.analyze("I am so angry at you, stop lying to me!").overall().dominant()).isEqualTo(EmotionCategory.ANGER);
-            assertThat(int8.analyze("My grandmother died last night and I miss her so much.").overall().dominant())
+    void theFp32VariantReadsTheSameClearCasesWithItsOwnThresholds() {
+        try (TextEmotionExtractor fp32 = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("variant", "fp32").build())) {
+            assertThat(fp32.model().name()).isEqualTo("goemotions-minilm");
+            assertThat(fp32.analyze("I am so happy today!").overall().dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(fp32.analyze("I am so angry at you, stop lying to me!").overall().dominant()).isEqualTo(EmotionCategory.ANGER);
+            assertThat(fp32.analyze("My grandmother died last night and I miss her so much.").overall().dominant())
                     .isEqualTo(EmotionCategory.SADNESS);
         }
         assertThatThrownBy(() -> new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("variant", "fp16").build()))

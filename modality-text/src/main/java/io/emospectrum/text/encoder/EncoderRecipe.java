@@ -16,13 +16,15 @@ import java.util.Properties;
  * @param templateManifest manifest of the graph to write into (the same, or the int8 export)
  * @param templateModel   its ONNX base name
  * @param quantized       whether the template holds int8 MatMul weights
+ * @param perRowActivations whether its activations are rewritten to be quantized per row
+ *                        ({@code template.activations=per-row}; default {@code per-tensor}, as the template has them)
  * @param delta           class-path resource of the fine-tuning delta ({@link io.emospectrum.text.bert.TensorFile})
  * @param deltaSha256     its SHA-256
  * @param output          base name of the assembled ONNX and tokenizer
  * @param outputSha256    SHA-256 of the assembled ONNX file (assembly is deterministic)
  */
 public record EncoderRecipe(String weightsManifest, String weightsModel, String templateManifest, String templateModel,
-                            boolean quantized, String delta, String deltaSha256, String output, String outputSha256) {
+                            boolean quantized, boolean perRowActivations, String delta, String deltaSha256, String output, String outputSha256) {
     public static final String FILE_NAME = "encoder.recipe";
 
     public static EncoderRecipe parse(String text, String origin) {
@@ -34,8 +36,17 @@ public record EncoderRecipe(String weightsManifest, String weightsModel, String 
         }
         return new EncoderRecipe(req(p, "weights.manifest", origin), req(p, "weights.model", origin),
                 req(p, "template.manifest", origin), req(p, "template.model", origin),
-                Boolean.parseBoolean(req(p, "template.quantized", origin)), req(p, "delta", origin), req(p, "delta.sha256", origin),
+                Boolean.parseBoolean(req(p, "template.quantized", origin)), perRow(p, origin), req(p, "delta", origin), req(p, "delta.sha256", origin),
                 req(p, "output", origin), req(p, "output.sha256", origin));
+    }
+
+    private static boolean perRow(Properties p, String origin) {
+        String v = p.getProperty("template.activations", "per-tensor").trim();
+        return switch (v) {
+            case "per-tensor" -> false;
+            case "per-row" -> true;
+            default -> throw new ModelLoadException(origin + ": template.activations is per-tensor or per-row, not '" + v + "'");
+        };
     }
 
     private static String req(Properties p, String key, String origin) {
@@ -53,6 +64,7 @@ public record EncoderRecipe(String weightsManifest, String weightsModel, String 
                 + "template.manifest=" + templateManifest + "\n"
                 + "template.model=" + templateModel + "\n"
                 + "template.quantized=" + quantized + "\n"
+                + (perRowActivations ? "template.activations=per-row\n" : "")
                 + "delta=" + delta + "\n"
                 + "delta.sha256=" + deltaSha256 + "\n"
                 + "output=" + output + "\n"

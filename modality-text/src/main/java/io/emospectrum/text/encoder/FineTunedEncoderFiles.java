@@ -80,7 +80,7 @@ public final class FineTunedEncoderFiles {
         OnnxBertWeights pretrained = OnnxBertWeights.of(OnnxGraph.read(weightsDir.resolve(r.weightsModel() + ".onnx")));
         Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
-            FineTunedOnnx.write(pretrained, templateDir.resolve(r.templateModel() + ".onnx"), r.quantized(), delta, tmp);
+            FineTunedOnnx.write(pretrained, templateDir.resolve(r.templateModel() + ".onnx"), r.quantized(), r.perRowActivations(), delta, tmp);
             String actual = ModelManifest.sha256(tmp);
             if (!actual.equals(r.outputSha256())) {
                 throw new ChecksumMismatchException(target.toString(), r.outputSha256(), actual);

@@ -13,7 +13,9 @@ import java.util.Map;
  * into a dynamically quantized graph (onnxruntime {@code quantize_dynamic}: per-column symmetric
  * int8 MatMul weights with zero point 0 and 7-bit range, {@code scale = max|w| / 64}, as in
  * langchain4j's {@code -q} file) the MatMul weights are quantized again the same way, and the
- * float biases and LayerNorm weights are replaced. Deterministic: same inputs, same bytes.
+ * float biases and LayerNorm weights are replaced; with {@code perRowActivations} the graph's
+ * activations are also rewritten to be quantized per row ({@link RowQuantization}).
+ * Deterministic: same inputs, same bytes.
  */
 public final class FineTunedOnnx {
     /** Quantized range of onnxruntime's int8 weights with {@code reduce_range}: [-64, 64]. */
@@ -26,9 +28,13 @@ public final class FineTunedOnnx {
      * @param pretrained the float32 weights the delta was taken from
      * @param template   the graph to copy (the float32 one itself, or its quantized export)
      * @param quantized  whether {@code template} holds int8 MatMul weights
+     * @param perRowActivations whether to quantize the activations of a quantized template per row
      */
-    public static void write(OnnxBertWeights pretrained, Path template, boolean quantized, Map<String, TensorFile.Entry> delta,
-                             Path target) {
+    public static void write(OnnxBertWeights pretrained, Path template, boolean quantized, boolean perRowActivations,
+                             Map<String, TensorFile.Entry> delta, Path target) {
+        if (perRowActivations && !quantized) {
+            throw new IllegalArgumentException("per-row activation quantization needs a quantized template");
+        }
         OnnxGraph graph = quantized ? OnnxGraph.read(template) : null;
         Map<String, OnnxInitializer> replacements = new LinkedHashMap<>();
         for (Map.Entry<String, TensorFile.Entry> e : delta.entrySet()) {
@@ -48,7 +54,7 @@ public final class FineTunedOnnx {
                 replacements.put(init.name(), init);
             }
         }
-        OnnxGraph.rewrite(template, target, replacements);
+        OnnxGraph.rewrite(template, target, replacements, perRowActivations ? RowQuantization.of(graph) : OnnxGraphEdit.NONE);
     }
 
     /** {@code init} is {@code [in, out]}; each output column gets its own scale, zero point 0. */

@@ -22,10 +22,26 @@ import java.util.Set;
  * (ModelProto.graph = 7; GraphProto.node = 1, initializer = 5; NodeProto input = 1, output = 2,
  * name = 3, op_type = 4; TensorProto dims = 1, data_type = 2, float_data = 4, name = 8,
  * raw_data = 9), so that no generated ONNX classes are needed. {@link #rewrite} copies a model
- * byte for byte except the initializers it is given new values for.
+ * byte for byte except the initializers it is given new values for and the structural changes of
+ * an {@link OnnxGraphEdit}.
  */
 public final class OnnxGraph {
     private static final int MODEL_GRAPH = 7;
+    private static final int MODEL_OPSET_IMPORT = 8;
+    private static final int OPSET_DOMAIN = 1;
+    private static final int OPSET_VERSION = 2;
+    private static final int NODE_INPUT = 1;
+    private static final int NODE_OUTPUT = 2;
+    private static final int NODE_NAME = 3;
+    private static final int NODE_OP_TYPE = 4;
+    private static final int NODE_ATTRIBUTE = 5;
+    private static final int NODE_DOMAIN = 7;
+    private static final int ATTRIBUTE_NAME = 1;
+    private static final int ATTRIBUTE_I = 3;
+    private static final int ATTRIBUTE_INTS = 8;
+    private static final int ATTRIBUTE_TYPE = 20;
+    private static final int ATTRIBUTE_TYPE_INT = 2;
+    private static final int ATTRIBUTE_TYPE_INTS = 7;
     private static final int GRAPH_NODE = 1;
     private static final int GRAPH_INITIALIZER = 5;
     private static final int TENSOR_DIMS = 1;
@@ -104,20 +120,47 @@ public final class OnnxGraph {
      * the wrong size.
      */
     public static void rewrite(Path source, Path target, Map<String, OnnxInitializer> replacements) {
+        rewrite(source, target, replacements, OnnxGraphEdit.NONE);
+    }
+
+    /**
+     * As {@link #rewrite(Path, Path, Map)}, and applies {@code edit}: each node it names is replaced
+     * in place by its list of nodes, its initializers are appended to the graph's and its operator
+     * sets to the model's. Fails if the edit names a node the graph lacks or imports a domain the
+     * model already imports.
+     */
+    public static void rewrite(Path source, Path target, Map<String, OnnxInitializer> replacements, OnnxGraphEdit edit) {
         try {
             byte[] bytes = Files.readAllBytes(source);
             CodedInputStream model = CodedInputStream.newInstance(bytes);
             model.enableAliasing(true);
             model.setSizeLimit(Integer.MAX_VALUE);
             Set<String> done = new HashSet<>();
+            Set<String> replacedNodes = new HashSet<>();
             try (OutputStream os = Files.newOutputStream(target)) {
                 CodedOutputStream out = CodedOutputStream.newInstance(os, 1 << 16);
                 for (int tag = model.readTag(); tag != 0; tag = model.readTag()) {
-                    if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
-                        out.writeBytes(MODEL_GRAPH, rewriteGraph(model.readBytes(), replacements, done));
+                    int field = WireFormat.getTagFieldNumber(tag);
+                    if (field == MODEL_GRAPH) {
+                        out.writeBytes(MODEL_GRAPH, rewriteGraph(model.readBytes(), replacements, done, edit, replacedNodes));
+                    } else if (field == MODEL_OPSET_IMPORT && !edit.addedOpsets().isEmpty()) {
+                        ByteString opset = model.readBytes();
+                        String domain = opsetDomain(opset);
+                        if (edit.addedOpsets().containsKey(domain)) {
+                            throw new ModelLoadException(source + " already imports operator set '" + domain + "'");
+                        }
+                        out.writeBytes(MODEL_OPSET_IMPORT, opset);
                     } else {
                         model.skipField(tag, out);
                     }
+                }
+                for (Map.Entry<String, Long> opset : new java.util.TreeMap<>(edit.addedOpsets()).entrySet()) {
+                    ByteString.Output buf = ByteString.newOutput();
+                    CodedOutputStream o = CodedOutputStream.newInstance(buf);
+                    o.writeString(OPSET_DOMAIN, opset.getKey());
+                    o.writeInt64(OPSET_VERSION, opset.getValue());
+                    o.flush();
+                    out.writeBytes(MODEL_OPSET_IMPORT, buf.toByteString());
                 }
                 out.flush();
             }
@@ -126,18 +169,33 @@ public final class OnnxGraph {
                 missing.removeAll(done);
                 throw new ModelLoadException(source + " has no initializers named " + missing);
             }
+            if (!replacedNodes.containsAll(edit.replacedNodes().keySet())) {
+                Set<String> missing = new HashSet<>(edit.replacedNodes().keySet());
+                missing.removeAll(replacedNodes);
+                throw new ModelLoadException(source + " has no nodes named " + missing);
+            }
         } catch (IOException e) {
             throw new ModelLoadException("cannot rewrite ONNX model " + source + " to " + target + ": " + e.getMessage(), e);
         }
     }
 
-    private static ByteString rewriteGraph(ByteString graph, Map<String, OnnxInitializer> replacements, Set<String> done) throws IOException {
+    private static ByteString rewriteGraph(ByteString graph, Map<String, OnnxInitializer> replacements, Set<String> done,
+                                           OnnxGraphEdit edit, Set<String> replacedNodes) throws IOException {
         CodedInputStream g = graph.newCodedInput();
         g.setSizeLimit(Integer.MAX_VALUE);
         ByteString.Output buf = ByteString.newOutput(graph.size());
         CodedOutputStream out = CodedOutputStream.newInstance(buf, 1 << 16);
+        boolean added = edit.addedInitializers().isEmpty();
         for (int tag = g.readTag(); tag != 0; tag = g.readTag()) {
-            if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (field == GRAPH_INITIALIZER) {
+                if (!added) {
+                    // new constants first, so that they precede the nodes' use in any reading order
+                    for (OnnxInitializer t : edit.addedInitializers()) {
+                        out.writeBytes(GRAPH_INITIALIZER, tensorBytes(t));
+                    }
+                    added = true;
+                }
                 ByteString tensor = g.readBytes();
                 OnnxInitializer old = readTensor(tensor);
                 OnnxInitializer neu = replacements.get(old.name());
@@ -153,10 +211,85 @@ public final class OnnxGraph {
                     out.writeBytes(GRAPH_INITIALIZER, replaceData(tensor, neu.raw()));
                     done.add(old.name());
                 }
+            } else if (field == GRAPH_NODE && !edit.replacedNodes().isEmpty()) {
+                ByteString node = g.readBytes();
+                String name = readNode(node).name();
+                List<OnnxNode> with = edit.replacedNodes().get(name);
+                if (with == null) {
+                    out.writeBytes(GRAPH_NODE, node);
+                } else {
+                    for (OnnxNode n : with) {
+                        out.writeBytes(GRAPH_NODE, nodeBytes(n));
+                    }
+                    replacedNodes.add(name);
+                }
             } else {
                 g.skipField(tag, out);
             }
         }
+        if (!added) {
+            for (OnnxInitializer t : edit.addedInitializers()) {
+                out.writeBytes(GRAPH_INITIALIZER, tensorBytes(t));
+            }
+        }
+        out.flush();
+        return buf.toByteString();
+    }
+
+    private static String opsetDomain(ByteString opset) throws IOException {
+        CodedInputStream in = opset.newCodedInput();
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (WireFormat.getTagFieldNumber(tag) == OPSET_DOMAIN) {
+                return in.readStringRequireUtf8();
+            }
+            in.skipField(tag);
+        }
+        return "";
+    }
+
+    private static ByteString nodeBytes(OnnxNode n) throws IOException {
+        ByteString.Output buf = ByteString.newOutput();
+        CodedOutputStream out = CodedOutputStream.newInstance(buf);
+        for (String i : n.inputs()) {
+            out.writeString(NODE_INPUT, i);
+        }
+        for (String o : n.outputs()) {
+            out.writeString(NODE_OUTPUT, o);
+        }
+        out.writeString(NODE_NAME, n.name());
+        out.writeString(NODE_OP_TYPE, n.opType());
+        for (Map.Entry<String, Object> a : new java.util.TreeMap<>(n.attributes()).entrySet()) {
+            ByteString.Output ab = ByteString.newOutput();
+            CodedOutputStream ao = CodedOutputStream.newInstance(ab);
+            ao.writeString(ATTRIBUTE_NAME, a.getKey());
+            if (a.getValue() instanceof Long v) {
+                ao.writeInt64(ATTRIBUTE_I, v);
+                ao.writeEnum(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INT);
+            } else {
+                for (long v : (long[]) a.getValue()) {
+                    ao.writeInt64(ATTRIBUTE_INTS, v);
+                }
+                ao.writeEnum(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INTS);
+            }
+            ao.flush();
+            out.writeBytes(NODE_ATTRIBUTE, ab.toByteString());
+        }
+        if (!n.domain().isEmpty()) {
+            out.writeString(NODE_DOMAIN, n.domain());
+        }
+        out.flush();
+        return buf.toByteString();
+    }
+
+    private static ByteString tensorBytes(OnnxInitializer t) throws IOException {
+        ByteString.Output buf = ByteString.newOutput(t.raw().length + 64);
+        CodedOutputStream out = CodedOutputStream.newInstance(buf);
+        for (long d : t.dims()) {
+            out.writeInt64(TENSOR_DIMS, d);
+        }
+        out.writeInt32(TENSOR_DATA_TYPE, t.dataType());
+        out.writeString(TENSOR_NAME, t.name());
+        out.writeByteArray(TENSOR_RAW_DATA, t.raw());
         out.flush();
         return buf.toByteString();
     }
@@ -217,16 +350,18 @@ public final class OnnxGraph {
         List<String> outputs = new ArrayList<>();
         String name = "";
         String op = "";
+        String domain = "";
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case 1 -> inputs.add(in.readStringRequireUtf8());
-                case 2 -> outputs.add(in.readStringRequireUtf8());
-                case 3 -> name = in.readStringRequireUtf8();
-                case 4 -> op = in.readStringRequireUtf8();
+                case NODE_INPUT -> inputs.add(in.readStringRequireUtf8());
+                case NODE_OUTPUT -> outputs.add(in.readStringRequireUtf8());
+                case NODE_NAME -> name = in.readStringRequireUtf8();
+                case NODE_OP_TYPE -> op = in.readStringRequireUtf8();
+                case NODE_DOMAIN -> domain = in.readStringRequireUtf8();
                 default -> in.skipField(tag);
             }
         }
-        return new OnnxNode(name, op, inputs, outputs);
+        return new OnnxNode(name, op, domain, inputs, outputs, Map.of());
     }
 
     private static OnnxInitializer readTensor(ByteString bytes) throws IOException {

@@ -29,7 +29,7 @@ import java.util.Map;
  * where none does gets its strongest label). A category is predicted when the highest
  * calibrated score among its labels reaches the category's threshold, also tuned on dev.
  *
- * <pre>scripts/text-run.sh io.emospectrum.text.train.EvaluateText [--split test] [--variant fp32|int8]</pre>
+ * <pre>scripts/text-run.sh io.emospectrum.text.train.EvaluateText [--split test] [--variant int8|fp32]</pre>
  */
 public final class EvaluateText {
     private EvaluateText() {
@@ -39,7 +39,7 @@ public final class EvaluateText {
         Map<String, String> a = TrainHead.parseArgs(args);
         Path data = Path.of(a.getOrDefault("data", GoEmotionsCorpus.defaultDir().toString()));
         String split = a.getOrDefault("split", "test");
-        String variant = a.getOrDefault("variant", "fp32");
+        String variant = a.getOrDefault("variant", "int8");
         GoEmotionsCorpus corpus = GoEmotionsCorpus.open(data);
         List<GoEmotionsCorpus.Example> examples = corpus.read(split);
         List<String> labels = corpus.labels();

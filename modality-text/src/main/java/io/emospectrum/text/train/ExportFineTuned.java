@@ -46,12 +46,15 @@ import java.util.Properties;
  * the float32 model directory, and for each variant (float32, int8) an {@code encoder.recipe}, the
  * head's parameters, {@code head.json} with per-label and per-category thresholds tuned on dev.tsv
  * through the assembled ONNX encoder (the exact inference path), NOTICE and SHA256SUMS. Prints
- * dev and test macro-F1 (test once, for the report; nothing is chosen on it).
+ * dev and test macro-F1 (test once, for the report; nothing is chosen on it). The int8 variant's
+ * activations are quantized per row ({@link io.emospectrum.text.onnx.RowQuantization}).
  *
  * <pre>
  * scripts/text-run.sh io.emospectrum.text.train.ExportFineTuned --checkpoint target/finetune/best.tensors \
  *     --out modality-text/src/main/resources/io/emospectrum/text/models
  * </pre>
+ * {@code --checkpoint shipped} re-exports from the delta and head already in {@code --out} (the
+ * delta file is left as it is), {@code --variants int8} exports only that variant.
  */
 public final class ExportFineTuned {
     static final String DELTA_FILE = "encoder-delta.tensors";
@@ -74,11 +77,19 @@ public final class ExportFineTuned {
         String qName = baseName + "-q";
         String qManifest = TextModels.encoderManifest(qName);
 
-        Map<String, TensorFile.Entry> tuned = TensorFile.read(checkpoint);
+        List<String> variants = List.of(a.getOrDefault("variants", "fp32,int8").split(","));
+        boolean shipped = checkpoint.toString().equals("shipped");
         Path baseDir = BundledEncoderFiles.materialize(baseManifest, loader, TextModels.cacheRoot());
         OnnxBertWeights pretrained = OnnxBertWeights.of(OnnxGraph.read(baseDir.resolve(baseName + ".onnx")));
         Map<String, TensorFile.Entry> delta = new LinkedHashMap<>();
         List<float[]> headTensors = new ArrayList<>();
+        String fp32Dir = TextModels.VARIANTS.get("fp32");
+        Path fp32Out = outRoot.resolve(Path.of(fp32Dir).getFileName());
+        Map<String, TensorFile.Entry> tuned = shipped ? Map.of() : TensorFile.read(checkpoint);
+        if (shipped) {
+            delta.putAll(TensorFile.read(fp32Out.resolve(DELTA_FILE)));
+            headTensors.addAll(readHeadParams(HeadConfig.read(fp32Out.resolve("head.json")), fp32Out));
+        }
         for (Map.Entry<String, TensorFile.Entry> e : tuned.entrySet()) {
             if (e.getKey().startsWith(FineTuneEncoder.HEAD_PREFIX)) {
                 headTensors.add(e.getValue().values());
@@ -94,16 +105,19 @@ public final class ExportFineTuned {
         }
         Properties trainInfo = new Properties();
         Path info = checkpoint.resolveSibling("best.properties");
-        if (Files.isRegularFile(info)) {
+        if (!shipped && Files.isRegularFile(info)) {
             try (var r = Files.newBufferedReader(info)) {
                 trainInfo.load(r);
             }
         }
+        if (shipped) {
+            trainInfo = trainingInfoFromNotice(fp32Out.resolve("NOTICE"));
+        }
 
-        String fp32Dir = TextModels.VARIANTS.get("fp32");
-        Path fp32Out = outRoot.resolve(Path.of(fp32Dir).getFileName());
         Files.createDirectories(fp32Out);
-        TensorFile.write(fp32Out.resolve(DELTA_FILE), delta);
+        if (!shipped) {
+            TensorFile.write(fp32Out.resolve(DELTA_FILE), delta);
+        }
         String deltaResource = fp32Dir + "/" + DELTA_FILE;
         String deltaSha = ModelManifest.sha256(fp32Out.resolve(DELTA_FILE));
         System.out.printf("delta: %d tensors, %d bytes, SHA-256 %s%n", delta.size(), Files.size(fp32Out.resolve(DELTA_FILE)), deltaSha);
@@ -114,7 +128,7 @@ public final class ExportFineTuned {
         Path headSource = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.BUNDLED_DIR, TextModels.class), true);
         HeadConfig oldConfig = HeadConfig.read(headSource.resolve("head.json"));
 
-        for (String variant : List.of("fp32", "int8")) {
+        for (String variant : variants) {
             boolean q = variant.equals("int8");
             String resDir = TextModels.VARIANTS.get(variant);
             Path out = outRoot.resolve(Path.of(resDir).getFileName());
@@ -125,8 +139,8 @@ public final class ExportFineTuned {
             Path assembled = work.resolve(encoderOut + ".onnx");
             Path template = q ? BundledEncoderFiles.materialize(qManifest, loader, TextModels.cacheRoot()).resolve(qName + ".onnx")
                     : baseDir.resolve(baseName + ".onnx");
-            FineTunedOnnx.write(pretrained, template, q, delta, assembled);
-            EncoderRecipe recipe = new EncoderRecipe(baseManifest, baseName, q ? qManifest : baseManifest, q ? qName : baseName, q,
+            FineTunedOnnx.write(pretrained, template, q, q, delta, assembled);
+            EncoderRecipe recipe = new EncoderRecipe(baseManifest, baseName, q ? qManifest : baseManifest, q ? qName : baseName, q, q,
                     deltaResource, deltaSha, encoderOut, ModelManifest.sha256(assembled));
             Files.writeString(out.resolve(EncoderRecipe.FILE_NAME), recipe.toText(
                     "Fine-tuned all-MiniLM-L6-v2" + (q ? ", int8" : "") + ": pretrained weights from langchain4j's jar plus "
@@ -199,6 +213,36 @@ public final class ExportFineTuned {
         Files.deleteIfExists(out.resolve("serving.properties"));
     }
 
+    /** The shipped head's tensors, in the block's parameter order (as {@link #writeHeadParams} takes them). */
+    static List<float[]> readHeadParams(HeadConfig config, Path dir) throws IOException {
+        try (Model m = Model.newInstance(HeadClassifier.PARAMS_NAME, Device.cpu(), "PyTorch")) {
+            m.setBlock(EmotionHead.build(config));
+            m.load(dir, HeadClassifier.PARAMS_NAME);
+            List<float[]> out = new ArrayList<>();
+            for (Parameter p : m.getBlock().getParameters().values()) {
+                out.add(p.getArray().toFloatArray());
+            }
+            return out;
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("cannot read the head in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fine-tuning run's facts (args, step, epoch, dev figure) as the shipped NOTICE states them. */
+    static Properties trainingInfoFromNotice(Path notice) throws IOException {
+        Properties p = new Properties();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "FineTuneEncoder \\((.*?); best dev checkpoint: step (\\S+),\\s+epoch (\\S+), dev macro-F1 during training (\\S+)\\)",
+                java.util.regex.Pattern.DOTALL).matcher(Files.readString(notice));
+        if (m.find()) {
+            p.setProperty("args", m.group(1).replaceAll("\\s+", " "));
+            p.setProperty("step", m.group(2));
+            p.setProperty("epoch", m.group(3));
+            p.setProperty("devMacroF1", m.group(4));
+        }
+        return p;
+    }
+
     /** Head probabilities of each text's first window, through the ONNX encoder (batches of 64 sorted by length). */
     static float[][] probabilities(TextTokenizer tok, SentenceEncoder enc, HeadClassifier head, List<String> texts) {
         List<TokenWindow> w = FineTuneEncoder.firstWindows(tok, texts);
@@ -243,7 +287,7 @@ public final class ExportFineTuned {
                   label-mapping.json is the GoEmotions authors' ekman_mapping.json (Apache-2.0) with neutral -> NEUTRAL.
                 """.formatted(variant, variant.equals("int8")
                         ? " and ...-all-minilm-l6-v2-q:1.19.0-beta29 (int8 graph written into)" : "",
-                deltaResource, variant.equals("int8") ? ", MatMul weights re-quantized to int8 as the -q file is" : "",
+                deltaResource, variant.equals("int8") ? ", MatMul weights re-quantized to int8 as the -q file is,\nactivations quantized per row instead of per batch tensor" : "",
                 params, ModelManifest.sha256(out.resolve(params)), info.getProperty("args", "?"), info.getProperty("step", "?"),
                 info.getProperty("epoch", "?"), info.getProperty("devMacroF1", "?"), args, dev28);
         Files.writeString(out.resolve("NOTICE"), text, StandardCharsets.UTF_8);

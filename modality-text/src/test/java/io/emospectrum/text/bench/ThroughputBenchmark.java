@@ -21,7 +21,7 @@ import java.util.List;
  * {@code AllMiniLmL6V2EmbeddingModel.embedAll} (embeddings only) on the same texts in the same
  * run, alternating rounds so that both see the same machine load. Reports the median round.
  *
- * <pre>scripts/text-run.sh io.emospectrum.text.bench.ThroughputBenchmark [--texts 512] [--rounds 5] [--variant fp32|int8]</pre>
+ * <pre>scripts/text-run.sh io.emospectrum.text.bench.ThroughputBenchmark [--texts 512] [--rounds 5] [--variant int8|fp32]</pre>
  */
 public final class ThroughputBenchmark {
     private ThroughputBenchmark() {
@@ -30,7 +30,7 @@ public final class ThroughputBenchmark {
     public static void main(String[] args) throws IOException {
         int n = 512;
         int rounds = 5;
-        String variant = "fp32";
+        String variant = "int8";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--texts" -> n = Integer.parseInt(args[i + 1]);

@@ -35,9 +35,9 @@ class FineTunedEncoderFilesTest {
         Map<String, TensorFile.Entry> delta = Map.of(BIAS, new TensorFile.Entry(new long[]{384}, d));
         TensorFile.write(res.resolve("delta.tensors"), delta);
         Path expected = tmp.resolve("expected.onnx");
-        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, delta, expected);
+        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, false, delta, expected);
         String outSha = ModelManifest.sha256(expected);
-        EncoderRecipe recipe = new EncoderRecipe(TextModels.encoderManifest(BASE), BASE, TextModels.encoderManifest(BASE), BASE, false,
+        EncoderRecipe recipe = new EncoderRecipe(TextModels.encoderManifest(BASE), BASE, TextModels.encoderManifest(BASE), BASE, false, false,
                 "m/delta.tensors", ModelManifest.sha256(res.resolve("delta.tensors")), "ft", outSha);
         Files.writeString(res.resolve("encoder.recipe"), recipe.toText("test"));
 
@@ -55,7 +55,7 @@ class FineTunedEncoderFilesTest {
             assertThat(ModelManifest.sha256(onnx)).isEqualTo(outSha);
 
             Files.writeString(res.resolve("encoder.recipe"), new EncoderRecipe(recipe.weightsManifest(), BASE, recipe.templateManifest(), BASE,
-                    false, "m/delta.tensors", "0".repeat(64), "ft", outSha).toText("wrong delta hash"));
+                    false, false, "m/delta.tensors", "0".repeat(64), "ft", outSha).toText("wrong delta hash"));
             assertThatThrownBy(() -> FineTunedEncoderFiles.materialize("m/encoder.recipe", loader, cache))
                     .isInstanceOf(ChecksumMismatchException.class).hasMessageContaining("m/delta.tensors");
         }

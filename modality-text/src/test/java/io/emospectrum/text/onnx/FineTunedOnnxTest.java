@@ -61,9 +61,9 @@ class FineTunedOnnxTest {
                 .containsExactly(delta.get("encoder.layer.5.output.LayerNorm.bias").values());
 
         Path outDir = Files.createDirectories(tmp.resolve("ft"));
-        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, delta, outDir.resolve("ft.onnx"));
+        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, false, delta, outDir.resolve("ft.onnx"));
         Path again = tmp.resolve("again.onnx");
-        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, delta, again);
+        FineTunedOnnx.write(pretrained, baseDir.resolve(BASE + ".onnx"), false, false, delta, again);
         assertThat(ModelManifest.sha256(again)).as("deterministic bytes").isEqualTo(ModelManifest.sha256(outDir.resolve("ft.onnx")));
         Files.writeString(outDir.resolve("SHA256SUMS"), ModelManifest.sha256(outDir.resolve("ft.onnx")) + "  ft.onnx\n");
 
@@ -111,7 +111,7 @@ class FineTunedOnnxTest {
         String w = "encoder.layer.5.intermediate.dense.weight";
         Map<String, TensorFile.Entry> zero = Map.of(w, new TensorFile.Entry(pretrained.get(w).shape(), new float[pretrained.get(w).values().length]));
         Path out = tmp.resolve("q.onnx");
-        FineTunedOnnx.write(pretrained, qDir.resolve(BASE + "-q.onnx"), true, zero, out);
+        FineTunedOnnx.write(pretrained, qDir.resolve(BASE + "-q.onnx"), true, false, zero, out);
         OnnxGraph original = OnnxGraph.read(qDir.resolve(BASE + "-q.onnx"));
         OnnxGraph rewritten = OnnxGraph.read(out);
         String onnxName = pretrained.get(w).onnxName();
