@@ -16,8 +16,10 @@ import io.emospectrum.model.ModelSource;
 import java.nio.file.Path;
 
 /**
- * The trained {@link EmotionHead} loaded with DJL's PyTorch engine: feature rows in, one sigmoid
- * probability per label out. Thread-safe: a predictor per call.
+ * The trained {@link EmotionHead}: feature rows in, one sigmoid probability per label out. Runs the
+ * head's ONNX graph ({@link HeadGraph}) on DJL's OnnxRuntime engine where the model directory has
+ * one, else its parameters on the PyTorch engine (heads trained before the graph was written).
+ * Thread-safe: a predictor per call.
  */
 public final class HeadClassifier implements AutoCloseable {
     /** Base name of the parameter file ({@code goemotions-head-0000.params}). */
@@ -29,8 +31,27 @@ public final class HeadClassifier implements AutoCloseable {
         this.model = model;
     }
 
-    /** Loads {@code PARAMS_NAME-0000.params} from a verified local directory. */
+    /** Loads {@value HeadGraph#FILE_NAME}, else {@code PARAMS_NAME-0000.params}, from a verified local directory. */
     public static HeadClassifier load(Path dir, HeadConfig config, DeviceChoice device) {
+        if (java.nio.file.Files.isRegularFile(dir.resolve(HeadGraph.FILE_NAME))) {
+            return new HeadClassifier(ModelLoader.builder(float[][].class, float[][].class)
+                    .source(ModelSource.path(dir))
+                    .requireManifest(true)
+                    .engine("OnnxRuntime")
+                    .device(device)
+                    .modelName(HeadGraph.MODEL_NAME)
+                    // A few hundred thousand multiply-adds per text: one thread, so that no second
+                    // pool of spinning worker threads competes with the encoder's.
+                    .option("intraOpNumThreads", "1")
+                    .option("interOpNumThreads", "1")
+                    .translator(new RowsTranslator(false))
+                    .build().load());
+        }
+        return loadParams(dir, config, device);
+    }
+
+    /** The head from its PyTorch parameters, whether or not the directory also has its graph. */
+    public static HeadClassifier loadParams(Path dir, HeadConfig config, DeviceChoice device) {
         ZooModel<float[][], float[][]> m = ModelLoader.builder(float[][].class, float[][].class)
                 .source(ModelSource.path(dir))
                 .requireManifest(true)
@@ -38,7 +59,7 @@ public final class HeadClassifier implements AutoCloseable {
                 .device(device)
                 .modelName(PARAMS_NAME)
                 .block(EmotionHead.build(config))
-                .translator(new SigmoidTranslator())
+                .translator(new RowsTranslator(true))
                 .build().load();
         return new HeadClassifier(m);
     }
@@ -51,13 +72,24 @@ public final class HeadClassifier implements AutoCloseable {
         }
     }
 
+    /** The DJL engine that runs the head ({@code OnnxRuntime} for a graph, {@code PyTorch} for parameters). */
+    public String engine() {
+        return model.getNDManager().getEngine().getEngineName();
+    }
+
     @Override
     public void close() {
         model.close();
     }
 
-    /** Rows in, per-label sigmoid probabilities out. */
-    private static final class SigmoidTranslator implements NoBatchifyTranslator<float[][], float[][]> {
+    /** Rows in, per-label probabilities out (the sigmoid applied here for the parameters, in the graph for ONNX). */
+    private static final class RowsTranslator implements NoBatchifyTranslator<float[][], float[][]> {
+        private final boolean sigmoid;
+
+        RowsTranslator(boolean sigmoid) {
+            this.sigmoid = sigmoid;
+        }
+
         @Override
         public NDList processInput(TranslatorContext ctx, float[][] rows) {
             return new NDList(ctx.getNDManager().create(rows));
@@ -65,7 +97,7 @@ public final class HeadClassifier implements AutoCloseable {
 
         @Override
         public float[][] processOutput(TranslatorContext ctx, NDList out) {
-            NDArray p = Activation.sigmoid(out.singletonOrThrow());
+            NDArray p = sigmoid ? Activation.sigmoid(out.singletonOrThrow()) : out.singletonOrThrow();
             int n = (int) p.getShape().get(0);
             int k = (int) p.getShape().get(1);
             float[] flat = p.toFloatArray();

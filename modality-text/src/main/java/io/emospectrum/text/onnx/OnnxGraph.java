@@ -247,7 +247,7 @@ public final class OnnxGraph {
         return "";
     }
 
-    private static ByteString nodeBytes(OnnxNode n) throws IOException {
+    static ByteString nodeBytes(OnnxNode n) throws IOException {
         ByteString.Output buf = ByteString.newOutput();
         CodedOutputStream out = CodedOutputStream.newInstance(buf);
         for (String i : n.inputs()) {
@@ -281,7 +281,7 @@ public final class OnnxGraph {
         return buf.toByteString();
     }
 
-    private static ByteString tensorBytes(OnnxInitializer t) throws IOException {
+    static ByteString tensorBytes(OnnxInitializer t) throws IOException {
         ByteString.Output buf = ByteString.newOutput(t.raw().length + 64);
         CodedOutputStream out = CodedOutputStream.newInstance(buf);
         for (long d : t.dims()) {

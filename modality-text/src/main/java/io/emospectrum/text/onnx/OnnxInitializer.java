@@ -39,7 +39,7 @@ public record OnnxInitializer(String name, long[] dims, int dataType, byte[] raw
         return f;
     }
 
-    static byte[] toRaw(float[] values) {
+    public static byte[] toRaw(float[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return b.array();

@@ -22,6 +22,7 @@ import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.head.EmotionHead;
 import io.emospectrum.text.head.HeadClassifier;
 import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.head.HeadGraph;
 import io.emospectrum.text.onnx.FineTunedOnnx;
 import io.emospectrum.text.onnx.OnnxBertWeights;
 import io.emospectrum.text.onnx.OnnxGraph;
@@ -148,6 +149,7 @@ public final class ExportFineTuned {
                     StandardCharsets.UTF_8);
             Files.deleteIfExists(out.resolve("encoder.SHA256SUMS"));
             writeHeadParams(oldConfig, headTensors, out);
+            HeadGraph.write(oldConfig, headTensors, out);
             Files.writeString(out.resolve("label-mapping.json"), corpus.labelMappingJson(), StandardCharsets.UTF_8);
             HeadConfig provisional = new HeadConfig(name, version, encoderOut, oldConfig.features(), oldConfig.inputDim(),
                     oldConfig.hidden(), oldConfig.dropout(), oldConfig.labels(), filled(oldConfig.labels().size(), 0.5f),
@@ -278,7 +280,8 @@ public final class ExportFineTuned {
                 fine-tuned ONNX is assembled from the two at first load (float32 weights + delta%s) and
                 the SHA-256 the result must have.
 
-                %s (SHA-256 %s), head.json, label-mapping.json
+                %s (SHA-256 %s), head.json, label-mapping.json;
+                %s: the same head as an ONNX graph (io.emospectrum.text.head.HeadGraph), which inference runs
                   Trained by io.emospectrum.text.train.FineTuneEncoder (%s; best dev checkpoint: step %s,
                   epoch %s, dev macro-F1 during training %s) on DJL 0.36.0 / PyTorch 2.7.1, seed fixed, and written by
                   io.emospectrum.text.train.ExportFineTuned (args: %s). Thresholds in head.json tuned on
@@ -288,7 +291,7 @@ public final class ExportFineTuned {
                 """.formatted(variant, variant.equals("int8")
                         ? " and ...-all-minilm-l6-v2-q:1.19.0-beta29 (int8 graph written into)" : "",
                 deltaResource, variant.equals("int8") ? ", MatMul weights re-quantized to int8 as the -q file is,\nactivations quantized per row instead of per batch tensor" : "",
-                params, ModelManifest.sha256(out.resolve(params)), info.getProperty("args", "?"), info.getProperty("step", "?"),
+                params, ModelManifest.sha256(out.resolve(params)), HeadGraph.FILE_NAME, info.getProperty("args", "?"), info.getProperty("step", "?"),
                 info.getProperty("epoch", "?"), info.getProperty("devMacroF1", "?"), args, dev28);
         Files.writeString(out.resolve("NOTICE"), text, StandardCharsets.UTF_8);
     }
