@@ -190,7 +190,7 @@ public final class OnnxGraph {
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == GRAPH_INITIALIZER) {
                 if (!added) {
-                    // new constants first, so that they precede the nodes' use in any reading order
+                    // the added constants go in with the graph's own, before them
                     for (OnnxInitializer t : edit.addedInitializers()) {
                         out.writeBytes(GRAPH_INITIALIZER, tensorBytes(t));
                     }
