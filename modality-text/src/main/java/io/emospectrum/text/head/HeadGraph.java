@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class HeadGraph {
     public static final String FILE_NAME = "head.onnx";
+    /** How a model directory's NOTICE describes the file. */
+    public static final String NOTICE_LINE = FILE_NAME + ": the same head as an ONNX graph (" + HeadGraph.class.getName()
+            + "), which inference runs";
     static final String MODEL_NAME = "head";
     static final String INPUT = "features";
     static final String OUTPUT = "probabilities";

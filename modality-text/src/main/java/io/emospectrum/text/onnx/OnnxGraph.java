@@ -364,7 +364,20 @@ public final class OnnxGraph {
         return new OnnxNode(name, op, domain, inputs, outputs, Map.of());
     }
 
-    private static OnnxInitializer readTensor(ByteString bytes) throws IOException {
+    /** A repeated integer field's values, packed (one length-delimited run) or one per tag. */
+    private static void readInt64s(CodedInputStream in, int wire, List<Long> into) throws IOException {
+        if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int limit = in.pushLimit(in.readRawVarint32());
+            while (in.getBytesUntilLimit() > 0) {
+                into.add(in.readInt64());
+            }
+            in.popLimit(limit);
+        } else {
+            into.add(in.readInt64());
+        }
+    }
+
+        private static OnnxInitializer readTensor(ByteString bytes) throws IOException {
         CodedInputStream in = bytes.newCodedInput();
         in.setSizeLimit(Integer.MAX_VALUE);
         List<Long> dims = new ArrayList<>();
@@ -377,17 +390,7 @@ public final class OnnxGraph {
             int field = WireFormat.getTagFieldNumber(tag);
             int wire = WireFormat.getTagWireType(tag);
             switch (field) {
-                case TENSOR_DIMS -> {
-                    if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                        int limit = in.pushLimit(in.readRawVarint32());
-                        while (in.getBytesUntilLimit() > 0) {
-                            dims.add(in.readInt64());
-                        }
-                        in.popLimit(limit);
-                    } else {
-                        dims.add(in.readInt64());
-                    }
-                }
+                case TENSOR_DIMS -> readInt64s(in, wire, dims);
                 case TENSOR_DATA_TYPE -> type = in.readInt32();
                 case TENSOR_NAME -> name = in.readStringRequireUtf8();
                 case TENSOR_RAW_DATA -> raw = in.readByteArray();
@@ -406,15 +409,7 @@ public final class OnnxGraph {
                     if (ints == null) {
                         ints = new ArrayList<>();
                     }
-                    if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                        int limit = in.pushLimit(in.readRawVarint32());
-                        while (in.getBytesUntilLimit() > 0) {
-                            ints.add(in.readInt64());
-                        }
-                        in.popLimit(limit);
-                    } else {
-                        ints.add(in.readInt64());
-                    }
+                    readInt64s(in, wire, ints);
                 }
                 default -> in.skipField(tag);
             }

@@ -281,7 +281,7 @@ public final class ExportFineTuned {
                 the SHA-256 the result must have.
 
                 %s (SHA-256 %s), head.json, label-mapping.json;
-                %s: the same head as an ONNX graph (io.emospectrum.text.head.HeadGraph), which inference runs
+                %s
                   Trained by io.emospectrum.text.train.FineTuneEncoder (%s; best dev checkpoint: step %s,
                   epoch %s, dev macro-F1 during training %s) on DJL 0.36.0 / PyTorch 2.7.1, seed fixed, and written by
                   io.emospectrum.text.train.ExportFineTuned (args: %s). Thresholds in head.json tuned on
@@ -291,7 +291,7 @@ public final class ExportFineTuned {
                 """.formatted(variant, variant.equals("int8")
                         ? " and ...-all-minilm-l6-v2-q:1.19.0-beta29 (int8 graph written into)" : "",
                 deltaResource, variant.equals("int8") ? ", MatMul weights re-quantized to int8 as the -q file is,\nactivations quantized per row instead of per batch tensor" : "",
-                params, ModelManifest.sha256(out.resolve(params)), HeadGraph.FILE_NAME, info.getProperty("args", "?"), info.getProperty("step", "?"),
+                params, ModelManifest.sha256(out.resolve(params)), HeadGraph.NOTICE_LINE, info.getProperty("args", "?"), info.getProperty("step", "?"),
                 info.getProperty("epoch", "?"), info.getProperty("devMacroF1", "?"), args, dev28);
         Files.writeString(out.resolve("NOTICE"), text, StandardCharsets.UTF_8);
     }

@@ -33,8 +33,7 @@ public final class ExportHeadGraph {
             Path notice = dir.resolve("NOTICE");
             String text = Files.readString(notice, StandardCharsets.UTF_8);
             if (!text.contains(HeadGraph.FILE_NAME)) {
-                text = text.replace("head.json, label-mapping.json\n", "head.json, label-mapping.json;\n  " + HeadGraph.FILE_NAME
-                        + ": the same head as an ONNX graph (io.emospectrum.text.head.HeadGraph), which inference runs\n");
+                text = text.replace("head.json, label-mapping.json\n", "head.json, label-mapping.json;\n  " + HeadGraph.NOTICE_LINE + "\n");
                 Files.writeString(notice, text, StandardCharsets.UTF_8);
             }
             TrainHead.writeManifest(dir);
