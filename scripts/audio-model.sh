@@ -15,6 +15,6 @@ case "$cmd" in
 esac
 
 cpfile=modality-audio/target/classpath.txt
-mvn -B -o -q -pl modality-audio -am compile dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+mvn -B -o -q -pl modality-audio -am test-compile dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java ${JAVA_OPTS:-} -Dai.djl.offline=true -Demospectrum.shared.data="${EMOSPECTRUM_SHARED_DATA:-../shared/data}" \
   -cp "modality-audio/target/classes:sdk-core/target/classes:$(cat "$cpfile")" "$main" "$@"

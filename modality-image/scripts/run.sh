@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 cp_file=modality-image/target/runtime-classpath.txt
-mvn -B -o -q -pl modality-image -am -DskipTests compile dependency:build-classpath \
+mvn -B -o -q -pl modality-image -am -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >/dev/null
 main="$1"; shift
 exec java ${JAVA_OPTS:-} -Demospectrum.shared.data="$root/../shared/data" -Dai.djl.offline=true \

@@ -78,6 +78,11 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         return classifier.device();
     }
 
+    /** The DJL engine that runs the expression network ({@code OnnxRuntime} or {@code PyTorch}). */
+    public String expressionEngine() {
+        return classifier.engine();
+    }
+
     public FaceDetector detector() {
         return detector;
     }

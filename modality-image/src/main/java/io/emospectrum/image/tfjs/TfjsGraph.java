@@ -87,6 +87,40 @@ public final class TfjsGraph {
             }
             return n;
         }
+
+        /**
+         * The float values with their axes reordered to {@code order} (output axis i is input
+         * axis {@code order[i]}), as a dense row-major array: how filters change layout, e.g.
+         * TensorFlow's HWIO to OIHW with {@code permuted(3, 2, 0, 1)}.
+         */
+        public float[] permuted(int... order) {
+            float[] data = floats;
+            int rank = shape.length;
+            if (order.length != rank) {
+                throw new IllegalArgumentException(name + ": " + order.length + " axes for a tensor of rank " + rank);
+            }
+            long[] stride = new long[rank];
+            stride[rank - 1] = 1;
+            for (int d = rank - 2; d >= 0; d--) {
+                stride[d] = stride[d + 1] * shape[d + 1];
+            }
+            float[] out = new float[data.length];
+            int[] idx = new int[rank]; // position in the output, in output axis order
+            for (int o = 0; o < out.length; o++) {
+                long src = 0;
+                for (int d = 0; d < rank; d++) {
+                    src += idx[d] * stride[order[d]];
+                }
+                out[o] = data[(int) src];
+                for (int d = rank - 1; d >= 0; d--) {
+                    if (++idx[d] < shape[order[d]]) {
+                        break;
+                    }
+                    idx[d] = 0;
+                }
+            }
+            return out;
+        }
     }
 
     private final String origin;

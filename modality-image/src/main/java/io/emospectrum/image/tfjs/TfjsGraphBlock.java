@@ -131,46 +131,19 @@ public final class TfjsGraphBlock extends AbstractBlock {
         if (c == null || !c.isFloat()) {
             throw new ModelLoadException(graph.origin() + ": expected float weights in constant " + constName);
         }
-        float[] v = c.floats();
         long[] s = c.shape();
         NDArray t = switch (role) {
             // Logical OIHW for PyTorch, stored OHWI ("channels last"): oneDNN then runs every
             // convolution on NHWC activations directly instead of reordering NCHW in and out of
             // each call, and the activations stay NHWC from one op to the next.
-            case FILTER -> manager.create(permute(v, s, new int[] {3, 0, 1, 2}), new Shape(s[3], s[0], s[1], s[2])).transpose(0, 3, 1, 2);
+            case FILTER -> manager.create(c.permuted(3, 0, 1, 2), new Shape(s[3], s[0], s[1], s[2])).transpose(0, 3, 1, 2);
             // H, W, C, multiplier -> C*multiplier, 1, H, W (one input channel: both layouts agree)
-            case DEPTHWISE_FILTER -> manager.create(permute(v, s, new int[] {2, 3, 0, 1}), new Shape(s[2] * s[3], 1, s[0], s[1]));
-            default -> manager.create(v, new Shape(s));
+            case DEPTHWISE_FILTER -> manager.create(c.permuted(2, 3, 0, 1), new Shape(s[2] * s[3], 1, s[0], s[1]));
+            default -> manager.create(c.floats(), new Shape(s));
         };
         Parameter p = Parameter.builder().setName(key).setType(Parameter.Type.WEIGHT)
                 .optArray(t).optRequiresGrad(trainable).build();
         weights.put(key, addParameter(p));
-    }
-
-    /** {@code data} of shape {@code shape} with its axes reordered to {@code order}, as a dense array. */
-    private static float[] permute(float[] data, long[] shape, int[] order) {
-        int rank = shape.length;
-        long[] stride = new long[rank];
-        stride[rank - 1] = 1;
-        for (int d = rank - 2; d >= 0; d--) {
-            stride[d] = stride[d + 1] * shape[d + 1];
-        }
-        float[] out = new float[data.length];
-        int[] idx = new int[rank]; // position in the output, in output axis order
-        for (int o = 0; o < out.length; o++) {
-            long src = 0;
-            for (int d = 0; d < rank; d++) {
-                src += idx[d] * stride[order[d]];
-            }
-            out[o] = data[(int) src];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < shape[order[d]]) {
-                    break;
-                }
-                idx[d] = 0;
-            }
-        }
-        return out;
     }
 
     /**

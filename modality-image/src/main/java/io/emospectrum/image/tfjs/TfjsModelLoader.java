@@ -1,23 +1,31 @@
 package io.emospectrum.image.tfjs;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Loads a TF.js graph model from a {@link ModelSource} (files verified against their
- * {@code SHA256SUMS} by {@link ModelFiles}) into a DJL {@link Model} on the PyTorch engine, with a
- * {@link TfjsGraphBlock} as its block. Predictors come from {@code model.newPredictor(translator)}.
+ * {@code SHA256SUMS} by {@link ModelFiles}) into a DJL {@link Model}: on the PyTorch engine with a
+ * {@link TfjsGraphBlock} as its block (trainable, any device), or converted by
+ * {@link TfjsOnnxConverter} and run by the OnnxRuntime engine (inference on the CPU, where it is
+ * the faster of the two). Predictors come from {@code model.newPredictor(translator)}.
  */
 public final class TfjsModelLoader {
-    /** The DJL engine the imported graphs run on. */
+    /** The DJL engine that trains the imported graphs and runs them on a GPU. */
     public static final String ENGINE = "PyTorch";
+    /** The DJL engine that runs converted graphs on the CPU. */
+    public static final String ONNX_ENGINE = "OnnxRuntime";
 
     private final ModelFiles files;
 
@@ -39,26 +47,60 @@ public final class TfjsModelLoader {
     }
 
     /**
+     * Reads the graph and its weights, verified.
+     *
      * @param source   the model directory
      * @param jsonName the graph's {@code model.json} file name inside it
-     * @param trainable whether the weights take gradients
      */
-    public Model load(ModelSource source, String jsonName, DeviceChoice device, boolean trainable) {
+    public TfjsGraph read(ModelSource source, String jsonName) {
         Path local = materialize(source);
         Path json = Files.isDirectory(local) ? local.resolve(jsonName) : local;
         if (!Files.isRegularFile(json)) {
             throw new ModelLoadException("no " + jsonName + " in " + source.describe());
         }
-        TfjsGraph graph = TfjsGraph.read(json);
+        return TfjsGraph.read(json);
+    }
+
+    /**
+     * The graph on the PyTorch engine.
+     *
+     * @param trainable whether the weights take gradients
+     */
+    public Model load(ModelSource source, String jsonName, DeviceChoice device, boolean trainable) {
+        return load(read(source, jsonName), device, trainable);
+    }
+
+    /** {@code graph} on the PyTorch engine, on {@code device}. */
+    public Model load(TfjsGraph graph, DeviceChoice device, boolean trainable) {
         Device dev = device.resolve(ENGINE);
-        Model model = Model.newInstance(jsonName, dev, ENGINE);
+        Model model = Model.newInstance(graph.origin(), dev, ENGINE);
         try {
             model.setBlock(TfjsGraphBlock.create(graph, model.getNDManager(), trainable));
             return model;
         } catch (RuntimeException e) {
             model.close();
             throw e instanceof ModelLoadException m ? m
-                    : new ModelLoadException("cannot build " + json + " on " + dev + ": " + e.getMessage(), e);
+                    : new ModelLoadException("cannot build " + graph.origin() + " on " + dev + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code graph} converted to ONNX and run by onnxruntime on the CPU, for inference.
+     *
+     * @param sessionOptions DJL OnnxRuntime options ({@code intraOpNumThreads}, ..., or {@code sessionOptions}: an
+     *                       {@code OrtSession.SessionOptions}); none for its defaults
+     * @throws ModelLoadException if the graph has ops the converter does not translate
+     *                            ({@link TfjsOnnxConverter#unsupportedOps}) or onnxruntime refuses it
+     */
+    public Model loadOnnx(TfjsGraph graph, Map<String, ?> sessionOptions) {
+        byte[] onnx = TfjsOnnxConverter.convert(graph);
+        Model model = Model.newInstance(graph.origin(), Device.cpu(), ONNX_ENGINE);
+        try {
+            model.load(new ByteArrayInputStream(onnx), sessionOptions);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new ModelLoadException("onnxruntime cannot load " + graph.origin() + " converted to ONNX: " + e.getMessage(), e);
         }
     }
 }

@@ -65,6 +65,8 @@ import java.util.Random;
  * better on the held-out split. {@code --from} continues from earlier weights. {@code --side}
  * trains (and declares in the written graph's signature) another square input size: the network
  * is fully convolutional, and FER2013's own 48x48 costs 0.56x the operations of 64x64.
+ * {@code --val-fraction 0} trains on all of {@code train/} and chooses nothing: the recipe, fixed
+ * beforehand on a run with a held-out part, keeps the last epoch or the {@code --swa} average.
  */
 public final class TrainCommand {
     private TrainCommand() {
@@ -118,11 +120,16 @@ public final class TrainCommand {
             train = train.subList(0, limit);
         }
         List<Fer2013.Sample> val = split.heldOut();
-        if (val.isEmpty()) {
-            throw new IllegalArgumentException("--val-fraction " + valFraction + " holds out no image to choose epochs on; PublicTest is never used for that");
+        // Without a held-out part nothing is chosen: a recipe fixed beforehand (on a split run)
+        // decides, i.e. the last epoch, or the average of the last --swa epochs.
+        boolean select = !val.isEmpty();
+        if (select) {
+            System.out.printf("held out %d of train/ (fraction %.2f, split seed %d) for selection; PublicTest is not used here%n",
+                    val.size(), valFraction, splitSeed);
+        } else {
+            System.out.printf("no held-out part (--val-fraction %s): training on all of train/, keeping the %s%n", valFraction,
+                    swa > 1 ? "average of the last " + swa + " epochs" : "last epoch");
         }
-        System.out.printf("held out %d of train/ (fraction %.2f, split seed %d) for selection; PublicTest is not used here%n",
-                val.size(), valFraction, splitSeed);
         ImageDecoder decoder = new ImageDecoder();
         List<ImageFrame> images = new ArrayList<>(train.size());
         int[] labels = new int[train.size()];
@@ -172,10 +179,10 @@ public final class TrainCommand {
             FaceCropper cropper = new FaceCropper(side);
             ExpressionClassifier eval = new ExpressionClassifier(model, new ModelId("mini-xception-ft", "epoch"),
                     mapping.bind(modelLabels), side, 256);
-            double best = accuracy(eval, val);
+            double best = select ? accuracy(eval, val) : Double.NaN;
             int bestEpoch = 0;
-            StringBuilder log = new StringBuilder(String.format("train %s%nepoch 0 (weights from %s): held-out accuracy %.4f%n",
-                    String.join(" ", args), from.describe(), best));
+            StringBuilder log = new StringBuilder(String.format("train %s%nepoch 0 (weights from %s): held-out accuracy %s%n",
+                    String.join(" ", args), from.describe(), accuracyText(best)));
             System.out.print(log);
             save(block.exportConstants(), base, out, log, side);
             Map<String, double[]> swaSum = new LinkedHashMap<>();
@@ -225,13 +232,13 @@ public final class TrainCommand {
                     }
                 }
                 double secs = (System.nanoTime() - e0) / 1e9;
-                double acc = accuracy(eval, val);
-                String line = String.format("epoch %d: train loss %.4f, %.0f s (%.1f images/s), lr now %.2e, held-out accuracy %.4f%n", epoch,
-                        lossSum / steps, secs, steps * batch / secs, rate.getNewValue(epoch * stepsPerEpoch), acc);
+                double acc = select ? accuracy(eval, val) : Double.NaN;
+                String line = String.format("epoch %d: train loss %.4f, %.0f s (%.1f images/s), lr now %.2e, held-out accuracy %s%n", epoch,
+                        lossSum / steps, secs, steps * batch / secs, rate.getNewValue(epoch * stepsPerEpoch), accuracyText(acc));
                 System.out.print(line);
                 log.append(line);
                 Map<String, float[]> weightsNow = block.exportConstants();
-                if (acc > best) {
+                if (acc > best || (!select && epoch == epochs)) {
                     best = acc;
                     bestEpoch = epoch;
                     save(weightsNow, base, out, log, side);
@@ -246,7 +253,7 @@ public final class TrainCommand {
                     });
                 }
             }
-            String chosen = String.format("best epoch %d, held-out accuracy %.4f%n", bestEpoch, best);
+            String chosen = String.format("%s epoch %d, held-out accuracy %s%n", select ? "best" : "last", bestEpoch, accuracyText(best));
             if (swaCount > 1) {
                 Map<String, float[]> avg = new LinkedHashMap<>();
                 for (Map.Entry<String, double[]> e : swaSum.entrySet()) {
@@ -258,16 +265,18 @@ public final class TrainCommand {
                 }
                 Path swaDir = out.resolve("swa");
                 save(avg, base, swaDir, new StringBuilder(), side);
-                double swaAcc;
-                try (Model averaged = loader.load(ModelSource.path(swaDir), "emotion.json", DeviceChoice.fromSystemProperty(), false)) {
-                    swaAcc = accuracy(new ExpressionClassifier(averaged, new ModelId("mini-xception-ft", "swa"), mapping.bind(modelLabels), side,
-                            256), val);
+                double swaAcc = Double.NaN;
+                if (select) {
+                    try (Model averaged = loader.load(ModelSource.path(swaDir), "emotion.json", DeviceChoice.fromSystemProperty(), false)) {
+                        swaAcc = accuracy(new ExpressionClassifier(averaged, new ModelId("mini-xception-ft", "swa"), mapping.bind(modelLabels),
+                                side, 256), val);
+                    }
                 }
-                String line = String.format("average of the last %d epochs: held-out accuracy %.4f%n", swaCount, swaAcc);
+                String line = String.format("average of the last %d epochs: held-out accuracy %s%n", swaCount, accuracyText(swaAcc));
                 System.out.print(line);
                 log.append(line);
-                if (swaAcc > best) {
-                    chosen = String.format("chosen: average of the last %d epochs, held-out accuracy %.4f%n", swaCount, swaAcc);
+                if (swaAcc > best || !select) {
+                    chosen = String.format("chosen: average of the last %d epochs, held-out accuracy %s%n", swaCount, accuracyText(swaAcc));
                     log.append(chosen);
                     save(avg, base, out, log, side);
                 } else {
@@ -281,6 +290,10 @@ public final class TrainCommand {
                     log.substring(log.lastIndexOf("chosen")), out.toAbsolutePath(), (System.nanoTime() - t0) / 1e9, out,
                     out.resolve("labels.json"));
         }
+    }
+
+    private static String accuracyText(double accuracy) {
+        return Double.isNaN(accuracy) ? "n/a (no held-out part)" : String.format("%.4f", accuracy);
     }
 
     private static double accuracy(ExpressionClassifier c, List<Fer2013.Sample> val) {

@@ -77,7 +77,7 @@ class TfjsParityTest {
         return out;
     }
 
-    private static float[] floats(String b64) {
+    static float[] floats(String b64) {
         ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
         float[] f = new float[b.remaining() / 4];
         b.asFloatBuffer().get(f);

@@ -1,8 +1,8 @@
 package io.emospectrum.text.head;
 
-import io.emospectrum.text.onnx.OnnxInitializer;
-import io.emospectrum.text.onnx.OnnxModelWriter;
-import io.emospectrum.text.onnx.OnnxNode;
+import io.emospectrum.onnx.OnnxInitializer;
+import io.emospectrum.onnx.OnnxModelWriter;
+import io.emospectrum.onnx.OnnxNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

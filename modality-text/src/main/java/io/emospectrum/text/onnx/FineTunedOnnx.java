@@ -1,6 +1,7 @@
 package io.emospectrum.text.onnx;
 
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.onnx.OnnxInitializer;
 import io.emospectrum.text.bert.TensorFile;
 
 import java.nio.file.Path;

@@ -5,6 +5,9 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.onnx.OnnxInitializer;
+import io.emospectrum.onnx.OnnxModelWriter;
+import io.emospectrum.onnx.OnnxNode;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,14 +37,7 @@ public final class OnnxGraph {
     private static final int NODE_OUTPUT = 2;
     private static final int NODE_NAME = 3;
     private static final int NODE_OP_TYPE = 4;
-    private static final int NODE_ATTRIBUTE = 5;
     private static final int NODE_DOMAIN = 7;
-    private static final int ATTRIBUTE_NAME = 1;
-    private static final int ATTRIBUTE_I = 3;
-    private static final int ATTRIBUTE_INTS = 8;
-    private static final int ATTRIBUTE_TYPE = 20;
-    private static final int ATTRIBUTE_TYPE_INT = 2;
-    private static final int ATTRIBUTE_TYPE_INTS = 7;
     private static final int GRAPH_NODE = 1;
     private static final int GRAPH_INITIALIZER = 5;
     private static final int TENSOR_DIMS = 1;
@@ -192,7 +188,7 @@ public final class OnnxGraph {
                 if (!added) {
                     // the added constants go in with the graph's own, before them
                     for (OnnxInitializer t : edit.addedInitializers()) {
-                        out.writeBytes(GRAPH_INITIALIZER, tensorBytes(t));
+                        out.writeBytes(GRAPH_INITIALIZER, OnnxModelWriter.tensorBytes(t));
                     }
                     added = true;
                 }
@@ -219,7 +215,7 @@ public final class OnnxGraph {
                     out.writeBytes(GRAPH_NODE, node);
                 } else {
                     for (OnnxNode n : with) {
-                        out.writeBytes(GRAPH_NODE, nodeBytes(n));
+                        out.writeBytes(GRAPH_NODE, OnnxModelWriter.nodeBytes(n));
                     }
                     replacedNodes.add(name);
                 }
@@ -229,7 +225,7 @@ public final class OnnxGraph {
         }
         if (!added) {
             for (OnnxInitializer t : edit.addedInitializers()) {
-                out.writeBytes(GRAPH_INITIALIZER, tensorBytes(t));
+                out.writeBytes(GRAPH_INITIALIZER, OnnxModelWriter.tensorBytes(t));
             }
         }
         out.flush();
@@ -245,53 +241,6 @@ public final class OnnxGraph {
             in.skipField(tag);
         }
         return "";
-    }
-
-    static ByteString nodeBytes(OnnxNode n) throws IOException {
-        ByteString.Output buf = ByteString.newOutput();
-        CodedOutputStream out = CodedOutputStream.newInstance(buf);
-        for (String i : n.inputs()) {
-            out.writeString(NODE_INPUT, i);
-        }
-        for (String o : n.outputs()) {
-            out.writeString(NODE_OUTPUT, o);
-        }
-        out.writeString(NODE_NAME, n.name());
-        out.writeString(NODE_OP_TYPE, n.opType());
-        for (Map.Entry<String, Object> a : new java.util.TreeMap<>(n.attributes()).entrySet()) {
-            ByteString.Output ab = ByteString.newOutput();
-            CodedOutputStream ao = CodedOutputStream.newInstance(ab);
-            ao.writeString(ATTRIBUTE_NAME, a.getKey());
-            if (a.getValue() instanceof Long v) {
-                ao.writeInt64(ATTRIBUTE_I, v);
-                ao.writeEnum(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INT);
-            } else {
-                for (long v : (long[]) a.getValue()) {
-                    ao.writeInt64(ATTRIBUTE_INTS, v);
-                }
-                ao.writeEnum(ATTRIBUTE_TYPE, ATTRIBUTE_TYPE_INTS);
-            }
-            ao.flush();
-            out.writeBytes(NODE_ATTRIBUTE, ab.toByteString());
-        }
-        if (!n.domain().isEmpty()) {
-            out.writeString(NODE_DOMAIN, n.domain());
-        }
-        out.flush();
-        return buf.toByteString();
-    }
-
-    static ByteString tensorBytes(OnnxInitializer t) throws IOException {
-        ByteString.Output buf = ByteString.newOutput(t.raw().length + 64);
-        CodedOutputStream out = CodedOutputStream.newInstance(buf);
-        for (long d : t.dims()) {
-            out.writeInt64(TENSOR_DIMS, d);
-        }
-        out.writeInt32(TENSOR_DATA_TYPE, t.dataType());
-        out.writeString(TENSOR_NAME, t.name());
-        out.writeByteArray(TENSOR_RAW_DATA, t.raw());
-        out.flush();
-        return buf.toByteString();
     }
 
     /** The tensor's fields in their order, its data written as {@code raw_data}. */

@@ -1,5 +1,8 @@
 package io.emospectrum.text.onnx;
 
+import io.emospectrum.onnx.OnnxInitializer;
+import io.emospectrum.onnx.OnnxNode;
+
 import java.util.List;
 import java.util.Map;
 

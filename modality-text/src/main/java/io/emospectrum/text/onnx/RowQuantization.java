@@ -1,6 +1,8 @@
 package io.emospectrum.text.onnx;
 
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.onnx.OnnxInitializer;
+import io.emospectrum.onnx.OnnxNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;

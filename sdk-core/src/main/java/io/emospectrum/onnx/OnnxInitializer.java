@@ -1,4 +1,4 @@
-package io.emospectrum.text.onnx;
+package io.emospectrum.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
