@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand cnn [BATCH] [SECONDS] [SIDE] [--engine auto|onnxruntime|pytorch]
  * modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand pipeline VIDEO [DETECTOR] [--detect-interval N] [--engine E]
- * JAVA_OPTS=-Xmx512m modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand memory VIDEO [FPS]
+ * JAVA_OPTS=-Xmx512m modality-image/scripts/run.sh io.emospectrum.image.eval.BenchmarkCommand memory VIDEO [FPS] [--engine E]
  * </pre>
  * {@code memory}: streams VIDEO sampled at FPS (default 2) and prints, per minute of media time,
  * the used heap (after a GC) and the process's resident memory, to show that neither grows.
@@ -30,7 +30,7 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: cnn [BATCH] [SECONDS] [SIDE] [--engine auto|onnxruntime|pytorch] | pipeline VIDEO [DETECTOR] [--detect-interval N] [--engine E] | memory VIDEO [FPS]");
+            System.err.println("usage: cnn [BATCH] [SECONDS] [SIDE] [--engine auto|onnxruntime|pytorch] | pipeline VIDEO [DETECTOR] [--detect-interval N] [--engine E] | memory VIDEO [FPS] [--engine E]");
             System.exit(2);
         }
         // flags anywhere after the benchmark's name; the rest is positional
@@ -47,7 +47,7 @@ public final class BenchmarkCommand {
         switch (args[0]) {
             case "cnn" -> cnn(pos.size() > 0 ? Integer.parseInt(pos.get(0)) : 64, pos.size() > 1 ? Double.parseDouble(pos.get(1)) : 10,
                     pos.size() > 2 ? Integer.parseInt(pos.get(2)) : 0, engine);
-            case "memory" -> memory(Path.of(pos.get(0)), pos.size() > 1 ? Double.parseDouble(pos.get(1)) : 2);
+            case "memory" -> memory(Path.of(pos.get(0)), pos.size() > 1 ? Double.parseDouble(pos.get(1)) : 2, engine);
             case "pipeline" -> pipeline(Path.of(pos.get(0)), pos.size() > 1 ? pos.get(1) : null, detectInterval, engine);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
@@ -78,8 +78,9 @@ public final class BenchmarkCommand {
         }
     }
 
-    static void memory(Path video, double fps) {
-        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.builder().build())) {
+    static void memory(Path video, double fps, String engine) {
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.builder()
+                .property("expression-engine", engine).build())) {
             long[] minute = {0};
             long t0 = System.nanoTime();
             AtomicLong faces = new AtomicLong();

@@ -60,7 +60,7 @@ public final class EvaluateCommand {
         try (ExpressionClassifier c = MiniXceptionFaceProvider.loadClassifier(ob.build())) {
             ConfusionMatrix m = evaluate(c, samples);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("model %s on %s%s, crop mode%s%n", c.id(), dir, heldOut ? " (held-out part)" : "",
+            System.out.printf("model %s (%s) on %s%s, crop mode%s%n", c.id(), c.engine(), dir, heldOut ? " (held-out part)" : "",
                     mirror ? ", mirror-averaged" : "");
             System.out.print(m.report());
             System.out.printf("time %.1f s (decode + preprocess + inference)%n", s);
