@@ -19,6 +19,8 @@ import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceExtractorProvider;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.taxonomy.LabelMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +55,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
+    private static final Logger LOG = LoggerFactory.getLogger(MiniXceptionFaceProvider.class);
     private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
@@ -156,8 +159,13 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
             ort.addConfigEntry("session.intra_op.allow_spinning", "0");
             return loader.loadOnnx(graph, Map.of("sessionOptions", ort));
-        } catch (OrtException e) {
-            throw new ModelLoadException("cannot set onnxruntime session options: " + e.getMessage(), e);
+        } catch (OrtException | ModelLoadException e) {
+            if (!engine.equals("auto")) {
+                throw e instanceof ModelLoadException m ? m
+                        : new ModelLoadException("cannot set onnxruntime session options: " + e.getMessage(), e);
+            }
+            LOG.warn("{}: the expression network does not run on onnxruntime ({}); running it on PyTorch", NAME, e.getMessage());
+            return loader.load(graph, options.device(), false);
         }
     }
 

@@ -479,6 +479,27 @@ public final class TfjsGraph {
     }
 
     /** Number of float weights, as a check against the published size of a model. */
+    /**
+     * The ops of this graph outside {@code ops}, and {@code _FusedConv2D+X} for each fused
+     * activation X outside {@code fusedOps}, in name order: empty if a translator covers the graph.
+     */
+    public java.util.SortedSet<String> opsOutside(java.util.Set<String> ops, java.util.Set<String> fusedOps) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Node n : nodes) {
+            if (!ops.contains(n.op())) {
+                out.add(n.op());
+            }
+            if (n.op().equals("_FusedConv2D")) {
+                for (String f : n.stringListAttr("fused_ops")) {
+                    if (!fusedOps.contains(f)) {
+                        out.add("_FusedConv2D+" + f);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public long floatWeightCount() {
         return constants.values().stream().filter(Constant::isFloat).mapToLong(Constant::size).sum();
     }

@@ -63,20 +63,10 @@ public final class TfjsGraphBlock extends AbstractBlock {
     }
 
     public static TfjsGraphBlock create(TfjsGraph graph, List<String> outputNames, NDManager manager, boolean trainable) {
-        Set<String> unsupported = new TreeSet<>();
+        Set<String> unsupported = graph.opsOutside(SUPPORTED_OPS, FUSED_OPS);
         Set<String> names = new TreeSet<>();
         for (TfjsGraph.Node n : graph.nodes()) {
             names.add(n.name());
-            if (!SUPPORTED_OPS.contains(n.op())) {
-                unsupported.add(n.op());
-            }
-            if (n.op().equals("_FusedConv2D")) {
-                for (String f : n.stringListAttr("fused_ops")) {
-                    if (!FUSED_OPS.contains(f)) {
-                        unsupported.add("_FusedConv2D+" + f);
-                    }
-                }
-            }
         }
         if (!unsupported.isEmpty()) {
             throw new ModelLoadException(graph.origin() + " uses op(s) " + unsupported + " that the TF.js importer does not translate; supported: "

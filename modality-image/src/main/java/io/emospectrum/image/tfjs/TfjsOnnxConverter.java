@@ -50,18 +50,8 @@ public final class TfjsOnnxConverter {
 
     /** The ops (and fused activations) of {@code graph} that this converter does not translate; empty if it converts. */
     public static Set<String> unsupportedOps(TfjsGraph graph) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = new TreeSet<>(graph.opsOutside(SUPPORTED_OPS, FUSED_OPS));
         for (TfjsGraph.Node n : graph.nodes()) {
-            if (!SUPPORTED_OPS.contains(n.op())) {
-                out.add(n.op());
-            }
-            if (n.op().equals("_FusedConv2D")) {
-                for (String f : n.stringListAttr("fused_ops")) {
-                    if (!FUSED_OPS.contains(f)) {
-                        out.add("_FusedConv2D+" + f);
-                    }
-                }
-            }
             if (n.op().equals("AvgPool") && !n.stringAttr("padding", "VALID").equals("VALID")) {
                 out.add("AvgPool+SAME");
             }
