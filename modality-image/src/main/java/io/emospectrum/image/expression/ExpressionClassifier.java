@@ -122,7 +122,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     }
 
     /** Each {@code side x side} crop flipped left-right. */
-    static float[] mirror(float[] crops, int count, int side) {
+    public static float[] mirror(float[] crops, int count, int side) {
         float[] m = new float[count * side * side];
         for (int row = 0; row < count * side; row++) {
             int base = row * side;

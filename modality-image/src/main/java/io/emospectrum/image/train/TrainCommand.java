@@ -57,6 +57,7 @@ import java.util.Random;
  *     [--lr 0.0005] [--schedule step|cosine] [--decay 1.0] [--label-smoothing 0] [--swa 0]
  *     [--side 64] [--val-fraction 0.1] [--split-seed 2013] [--limit N] [--seed 42]
  *     [--from classpath:io/emospectrum/image/models/mini-xception | DIR] [--out modality-image/target/trained]
+ *     [--teachers DIR,DIR,... [--distill 0.5]]
  * </pre>
  * {@code --schedule step} multiplies the learning rate by {@code --decay} per epoch;
  * {@code cosine} anneals it from {@code --lr} to 0 over all epochs. {@code --label-smoothing e}
@@ -67,6 +68,9 @@ import java.util.Random;
  * is fully convolutional, and FER2013's own 48x48 costs 0.56x the operations of 64x64.
  * {@code --val-fraction 0} trains on all of {@code train/} and chooses nothing: the recipe, fixed
  * beforehand on a run with a held-out part, keeps the last epoch or the {@code --swa} average.
+ * {@code --teachers} distils: each image's target is {@code 1 - d} of the label-smoothed class and
+ * {@code d} ({@code --distill}) of the teachers' mean scores for that image (mirrored when the
+ * augmentation mirrors it), scored once before training on onnxruntime.
  */
 public final class TrainCommand {
     private TrainCommand() {
@@ -87,6 +91,8 @@ public final class TrainCommand {
         int side = 64;
         Path out = Path.of("modality-image/target/trained");
         ModelSource from = ModelSource.classpath("io/emospectrum/image/models/mini-xception", TrainCommand.class);
+        List<ModelSource> teachers = new ArrayList<>();
+        float distill = 0.5f;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
@@ -103,6 +109,12 @@ public final class TrainCommand {
                 case "--side" -> side = Integer.parseInt(args[++i]);
                 case "--val-fraction" -> valFraction = Double.parseDouble(args[++i]);
                 case "--split-seed" -> splitSeed = Long.parseLong(args[++i]);
+                case "--teachers" -> {
+                    for (String t : args[++i].split(",")) {
+                        teachers.add(ModelSource.parse(t));
+                    }
+                }
+                case "--distill" -> distill = Float.parseFloat(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -161,6 +173,13 @@ public final class TrainCommand {
             mapping = LabelMapping.fromJson(in, "labels.json");
         }
 
+        // Distillation targets: the teachers' mean scores on each image, as it is and mirrored
+        // (augment() mirrors half the time), computed once, in the network's output order.
+        float[][][] soft = teachers.isEmpty() ? null : teacherScores(loader, teachers, images, side, mapping.bind(modelLabels));
+        if (soft != null) {
+            System.out.printf("distilling from %d teacher(s), weight %.2f, their targets computed in %.0f s%n", teachers.size(), distill,
+                    (System.nanoTime() - t0) / 1e9);
+        }
         try (Model model = loader.load(from, "emotion.json", DeviceChoice.fromSystemProperty(), true)) {
             TfjsGraphBlock block = (TfjsGraphBlock) model.getBlock();
             List<Parameter> params = block.weightParameters();
@@ -202,13 +221,15 @@ public final class TrainCommand {
                     float[] target = new float[batch * nl];
                     for (int i = 0; i < batch; i++) {
                         int k = order[start + i];
-                        augment(cropper, images.get(k), rnd, x, i * side * side);
-                        // label smoothing: (1 - e) on the class, e spread over all, the whole row weighted
+                        boolean mirrored = augment(cropper, images.get(k), rnd, x, i * side * side);
+                        // label smoothing: (1 - e) on the class, e spread over all, the whole row weighted;
+                        // with teachers, a share of the target is their mean scores instead
                         float w = classWeight[labels[k]];
+                        float hard = soft == null ? 1f : 1f - distill;
                         for (int c = 0; c < nl; c++) {
-                            target[i * nl + c] = w * smoothing / nl;
+                            target[i * nl + c] = w * hard * smoothing / nl + (soft == null ? 0f : w * distill * soft[mirrored ? 1 : 0][k][c]);
                         }
-                        target[i * nl + outputOfFolder[labels[k]]] += w * (1 - smoothing);
+                        target[i * nl + outputOfFolder[labels[k]]] += w * hard * (1 - smoothing);
                     }
                     try (NDManager m = model.getNDManager().newSubManager();
                          GradientCollector gc = Engine.getEngine(TfjsModelLoader.ENGINE).newGradientCollector()) {
@@ -315,8 +336,46 @@ public final class TrainCommand {
         Files.writeString(out.resolve("TRAINING.txt"), log);
     }
 
-    /** Random mirror, shift (+-8%), zoom (0.9-1.1) and tilt (+-10 degrees) of a 48x48 face. */
-    static void augment(FaceCropper cropper, ImageFrame img, Random rnd, float[] out, int offset) {
+    /** The teachers' mean scores per image: {@code [0]} as it is, {@code [1]} mirrored. */
+    private static float[][][] teacherScores(TfjsModelLoader loader, List<ModelSource> teachers, List<ImageFrame> images, int side,
+                                             io.emospectrum.taxonomy.BoundLabelMapping labels) {
+        FaceCropper cropper = new FaceCropper(side);
+        int per = cropper.cropSize();
+        float[][][] mean = new float[2][images.size()][];
+        int chunk = 1024;
+        float[] buf = new float[chunk * per];
+        for (ModelSource t : teachers) {
+            try (ExpressionClassifier c = new ExpressionClassifier(loader.loadOnnx(loader.read(t, "emotion.json"), Map.of()),
+                    new ModelId("teacher", t.describe()), labels, side, 256)) {
+                for (int start = 0; start < images.size(); start += chunk) {
+                    int n = Math.min(chunk, images.size() - start);
+                    for (int i = 0; i < n; i++) {
+                        cropper.crop(images.get(start + i), buf, i * per);
+                    }
+                    for (int flip = 0; flip < 2; flip++) {
+                        float[][] scores = c.scores(flip == 0 ? buf : ExpressionClassifier.mirror(buf, n, side), n);
+                        for (int i = 0; i < n; i++) {
+                            float[] acc = mean[flip][start + i];
+                            if (acc == null) {
+                                acc = mean[flip][start + i] = new float[scores[i].length];
+                            }
+                            for (int k = 0; k < acc.length; k++) {
+                                acc[k] += scores[i][k] / teachers.size();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * Random mirror, shift (+-8%), zoom (0.9-1.1) and tilt (+-10 degrees) of a 48x48 face.
+     *
+     * @return whether the face was mirrored
+     */
+    static boolean augment(FaceCropper cropper, ImageFrame img, Random rnd, float[] out, int offset) {
         float w = img.width();
         float h = img.height();
         float scale = 0.9f + 0.2f * rnd.nextFloat();
@@ -326,7 +385,8 @@ public final class TrainCommand {
         float y = (h - bh) / 2 + (rnd.nextFloat() - 0.5f) * 0.16f * h;
         double roll = Math.toRadians((rnd.nextFloat() - 0.5f) * 20);
         cropper.crop(img, new BoundingBox(x, y, bw, bh), roll, out, offset);
-        if (rnd.nextBoolean()) {
+        boolean mirror = rnd.nextBoolean();
+        if (mirror) {
             int s = cropper.side();
             for (int r = 0; r < s; r++) {
                 for (int c = 0; c < s / 2; c++) {
@@ -338,6 +398,7 @@ public final class TrainCommand {
                 }
             }
         }
+        return mirror;
     }
 
     private static ImageFrame gray(ImageFrame f) {
