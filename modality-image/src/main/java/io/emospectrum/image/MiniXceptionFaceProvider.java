@@ -1,8 +1,6 @@
 package io.emospectrum.image;
 
 import ai.djl.Model;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.image.detect.FaceDetector;
@@ -10,7 +8,6 @@ import io.emospectrum.image.detect.FaceDetectorProvider;
 import io.emospectrum.image.expression.ExpressionClassifier;
 import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
-import io.emospectrum.image.tfjs.TfjsOnnxConverter;
 import io.emospectrum.image.track.TrackingSettings;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.ModelId;
@@ -19,8 +16,6 @@ import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceExtractorProvider;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.taxonomy.LabelMapping;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +51,6 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
-    private static final Logger LOG = LoggerFactory.getLogger(MiniXceptionFaceProvider.class);
     private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
@@ -133,43 +127,6 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         return 64;
     }
 
-    /**
-     * The engine option: {@code onnxruntime} (the graph converted to ONNX; CPU only, about 1.5x
-     * PyTorch's speed there), {@code pytorch} (the imported graph as DJL operations; any device), or
-     * {@code auto}: onnxruntime where the model runs on the CPU and converts, PyTorch otherwise.
-     */
-    static Model loadExpressionModel(TfjsModelLoader loader, TfjsGraph graph, ExtractorOptions options) {
-        String engine = options.property("expression-engine").orElse("auto");
-        boolean onnx = switch (engine) {
-            case "onnxruntime" -> {
-                if (options.device().resolve(TfjsModelLoader.ENGINE).isGpu()) {
-                    throw new ConfigurationException(NAME + ": expression-engine onnxruntime runs on the CPU only; the device is "
-                            + options.device());
-                }
-                yield true;
-            }
-            case "pytorch" -> false;
-            case "auto" -> !options.device().resolve(TfjsModelLoader.ENGINE).isGpu()
-                    && TfjsOnnxConverter.unsupportedOps(graph).isEmpty();
-            default -> throw new ConfigurationException(NAME + ": expression-engine must be auto, onnxruntime or pytorch, was '" + engine + "'");
-        };
-        if (!onnx) {
-            return loader.load(graph, options.device(), false);
-        }
-        // Worker threads that spin after a batch take the cores from the detector (PyTorch) that runs next.
-        try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
-            ort.addConfigEntry("session.intra_op.allow_spinning", "0");
-            return loader.loadOnnx(graph, Map.of("sessionOptions", ort));
-        } catch (OrtException | ModelLoadException e) {
-            if (!engine.equals("auto")) {
-                throw e instanceof ModelLoadException m ? m
-                        : new ModelLoadException("cannot set onnxruntime session options: " + e.getMessage(), e);
-            }
-            LOG.warn("{}: the expression network does not run on onnxruntime ({}); running it on PyTorch", NAME, e.getMessage());
-            return loader.load(graph, options.device(), false);
-        }
-    }
-
     /** Loads the expression network alone (evaluation and benchmarks use it without a detector). */
     public static ExpressionClassifier loadClassifier(ExtractorOptions options) {
         // Test-time mirror averaging halves the CNN's throughput and did not help on the held-out split: off by default.
@@ -212,7 +169,8 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         }
         BoundLabelMapping bound = mapping.bind(labels);
         TfjsGraph graph = loader.read(source, json);
-        Model model = loadExpressionModel(loader, graph, options);
+        Model model = loader.loadForInference(graph, options.device(), options.property("expression-engine").orElse("auto"),
+                NAME + " expression-engine");
         return new ExpressionClassifier(model, id, bound, inputSide(graph), options.batchSize(), Boolean.parseBoolean(mirror));
     }
 }

@@ -11,6 +11,7 @@ public record OnnxInitializer(String name, long[] dims, int dataType, byte[] raw
     public static final int FLOAT = 1;
     public static final int UINT8 = 2;
     public static final int INT8 = 3;
+    public static final int INT64 = 7;
 
     public OnnxInitializer {
         dims = dims.clone();
@@ -37,6 +38,12 @@ public record OnnxInitializer(String name, long[] dims, int dataType, byte[] raw
         float[] f = new float[raw.length / 4];
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
         return f;
+    }
+
+    public static byte[] toRaw(long[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(values);
+        return b.array();
     }
 
     public static byte[] toRaw(float[] values) {

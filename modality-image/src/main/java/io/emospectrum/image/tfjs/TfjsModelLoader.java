@@ -3,10 +3,15 @@ package io.emospectrum.image.tfjs;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +27,8 @@ import java.util.Map;
  * the faster of the two). Predictors come from {@code model.newPredictor(translator)}.
  */
 public final class TfjsModelLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(TfjsModelLoader.class);
+
     /** The DJL engine that trains the imported graphs and runs them on a GPU. */
     public static final String ENGINE = "PyTorch";
     /** The DJL engine that runs converted graphs on the CPU. */
@@ -81,6 +88,46 @@ public final class TfjsModelLoader {
             model.close();
             throw e instanceof ModelLoadException m ? m
                     : new ModelLoadException("cannot build " + graph.origin() + " on " + dev + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code graph} for inference on the engine an option names: {@code onnxruntime} (converted to
+     * ONNX; CPU only, about 1.5x PyTorch's speed there), {@code pytorch} ({@link TfjsGraphBlock}; any
+     * device), or {@code auto}: onnxruntime where the model runs on the CPU and the graph converts,
+     * PyTorch otherwise (and, with a warning, where onnxruntime refuses the converted graph).
+     *
+     * @param option what the option is called, for error messages
+     * @throws ConfigurationException for another engine, or onnxruntime on a GPU
+     */
+    public Model loadForInference(TfjsGraph graph, DeviceChoice device, String engine, String option) {
+        boolean gpu = device.resolve(ENGINE).isGpu();
+        boolean onnx = switch (engine) {
+            case "onnxruntime" -> {
+                if (gpu) {
+                    throw new ConfigurationException(option + " onnxruntime runs on the CPU only; the device is " + device);
+                }
+                yield true;
+            }
+            case "pytorch" -> false;
+            case "auto" -> !gpu && TfjsOnnxConverter.unsupportedOps(graph).isEmpty();
+            default -> throw new ConfigurationException(option + " must be auto, onnxruntime or pytorch, was '" + engine + "'");
+        };
+        if (!onnx) {
+            return load(graph, device, false);
+        }
+        // Worker threads that spin after a run take the cores from whatever runs next (in the
+        // pipeline: the other network, on another engine).
+        try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
+            ort.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return loadOnnx(graph, Map.of("sessionOptions", ort));
+        } catch (OrtException | ModelLoadException e) {
+            if (!engine.equals("auto")) {
+                throw e instanceof ModelLoadException m ? m
+                        : new ModelLoadException("cannot set onnxruntime session options: " + e.getMessage(), e);
+            }
+            LOG.warn("{} does not run on onnxruntime ({}); running it on PyTorch", graph.origin(), e.getMessage());
+            return load(graph, device, false);
         }
     }
 

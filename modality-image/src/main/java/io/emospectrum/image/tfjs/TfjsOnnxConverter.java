@@ -21,16 +21,16 @@ import java.util.TreeSet;
  * <p>Inputs and outputs stay NHWC, as in TensorFlow; inside, 4-D tensors are NCHW, filters are
  * transposed once (HWIO to OIHW; depthwise HWCM to {@code [C*M, 1, H, W]} with {@code group = C}),
  * TensorFlow's SAME padding becomes {@code auto_pad = SAME_UPPER} (the odd pixel at the end in
- * both), and axes of Mean and Softmax are translated. Supported ops: {@link #SUPPORTED_OPS}, enough
- * for mini-Xception; {@link #unsupportedOps} says what stops a graph (such as BlazeFace, whose
- * Pad and Reshape are not translated here), and such graphs keep running on
- * {@link TfjsGraphBlock}.
+ * both), and axes of Mean, Softmax and Pad are translated; Reshape, which means NHWC order, runs
+ * between transposes. Supported ops: {@link #SUPPORTED_OPS}, enough for mini-Xception and both
+ * BlazeFace graphs; {@link #unsupportedOps} says what stops another graph, and such graphs keep
+ * running on {@link TfjsGraphBlock}.
  */
 public final class TfjsOnnxConverter {
     /** The TensorFlow ops this converter translates. */
     public static final Set<String> SUPPORTED_OPS = Set.of("Placeholder", "Const", "Identity", "_FusedConv2D", "Conv2D",
             "DepthwiseConv2dNative", "MaxPool", "AvgPool", "AddV2", "Add", "Sub", "Mul", "Relu", "Relu6", "Sigmoid", "Tanh",
-            "Mean", "Softmax");
+            "Mean", "Softmax", "Pad", "PadV2", "Reshape");
 
     private static final Set<String> FUSED_OPS = Set.of("BiasAdd", "Relu", "Relu6");
     private static final long OPSET = 13;
@@ -82,6 +82,8 @@ public final class TfjsOnnxConverter {
             if (shape.length != 4) {
                 throw new ModelLoadException(graph.origin() + ": input " + name + " is not 4-D NHWC " + java.util.Arrays.toString(shape));
             }
+            shape = shape.clone();
+            shape[0] = -1; // graphs traced with a batch of 1 declare it; any batch runs
             inputs.add(new OnnxModelWriter.TensorInfo(name, shape));
             node("Transpose", name + "/nchw", List.of(name), Map.of("perm", new long[] {0, 3, 1, 2}));
             rank.put(name, 4);
@@ -169,6 +171,53 @@ public final class TfjsOnnxConverter {
                 return;
             }
             case "Softmax" -> node("Softmax", out, List.of(value(x)), Map.of("axis", r == 4 ? 1L : -1L));
+            case "Pad", "PadV2" -> {
+                int[] p = intConstant(n, 1); // [rank, 2] in TF axis order
+                if (p.length != 2 * r) {
+                    throw new ModelLoadException(graph.origin() + ": " + n.name() + " pads " + p.length / 2 + " axes of a rank-" + r + " value");
+                }
+                long[] pads = new long[2 * r]; // ONNX: every axis's start, then every axis's end
+                for (int tf = 0; tf < r; tf++) {
+                    int axis = r == 4 ? NCHW_AXIS[tf] : tf;
+                    pads[axis] = p[2 * tf];
+                    pads[r + axis] = p[2 * tf + 1];
+                }
+                int64Initializer(out + "/pads", pads);
+                List<String> inputs = new ArrayList<>(List.of(value(x), out + "/pads"));
+                if (n.op().equals("PadV2")) {
+                    TfjsGraph.Constant v = floatConstant(n, 2);
+                    initializer(out + "/value", new long[0], new float[] {v.floats()[0]});
+                    inputs.add(out + "/value");
+                }
+                node("Pad", out, inputs, Map.of("mode", "constant"));
+            }
+            case "Reshape" -> {
+                int[] target = intConstant(n, 1);
+                long[] shape = new long[target.length];
+                boolean inferred = false;
+                for (int i = 0; i < target.length; i++) {
+                    shape[i] = target[i];
+                    inferred |= target[i] < 0;
+                }
+                // Converters freeze the batch of 1 they traced with into Reshape; keep the real batch.
+                if (shape.length > 1 && shape[0] == 1 && !inferred) {
+                    shape[0] = -1;
+                }
+                String src = value(x);
+                if (r == 4) { // TF reshapes in NHWC order
+                    node("Transpose", out + "/nhwc", List.of(src), Map.of("perm", new long[] {0, 2, 3, 1}));
+                    src = out + "/nhwc";
+                }
+                int64Initializer(out + "/shape", shape);
+                if (shape.length == 4) {
+                    node("Reshape", out + "/reshaped", List.of(src, out + "/shape"), Map.of());
+                    node("Transpose", out, List.of(out + "/reshaped"), Map.of("perm", new long[] {0, 3, 1, 2}));
+                } else {
+                    node("Reshape", out, List.of(src, out + "/shape"), Map.of());
+                }
+                rank.put(out, shape.length);
+                return;
+            }
             default -> throw new IllegalStateException("op " + n.op() + " passed the check but has no translation");
         }
         rank.put(out, r);
@@ -259,6 +308,12 @@ public final class TfjsOnnxConverter {
     private void initializer(String name, long[] dims, float[] values) {
         if (initialized.add(name)) {
             initializers.add(new OnnxInitializer(name, dims, OnnxInitializer.FLOAT, OnnxInitializer.toRaw(values)));
+        }
+    }
+
+    private void int64Initializer(String name, long[] values) {
+        if (initialized.add(name)) {
+            initializers.add(new OnnxInitializer(name, new long[] {values.length}, OnnxInitializer.INT64, OnnxInitializer.toRaw(values)));
         }
     }
 

@@ -46,6 +46,20 @@ class BlazeFaceDetectorTest {
     }
 
     @Test
+    void onTheCpuItRunsOnOnnxRuntimeAndFindsWhatThePyTorchImportFinds() {
+        assertThat(((BlazeFaceDetector) detector).engine()).isEqualTo("OnnxRuntime");
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        DetectedFace onnx = detector.detect(astro).get(0);
+        try (FaceDetector torch = FaceDetectorProvider.select("blazeface").create(Map.of("engine", "pytorch"), DeviceChoice.CPU)) {
+            assertThat(((BlazeFaceDetector) torch).engine()).isEqualTo("PyTorch");
+            DetectedFace t = torch.detect(astro).get(0);
+            assertThat(onnx.score()).isCloseTo(t.score(), org.assertj.core.data.Offset.offset(1e-3f));
+            assertThat(onnx.box().x()).isCloseTo(t.box().x(), org.assertj.core.data.Offset.offset(0.05f));
+            assertThat(onnx.box().width()).isCloseTo(t.box().width(), org.assertj.core.data.Offset.offset(0.05f));
+        }
+    }
+
+    @Test
     void noFaceInAFaceFreeImage() {
         assertThat(detector.detect(TestImages.decode(TestImages.coffee()))).isEmpty();
         assertThat(detector.detect(TestImages.gradient(640, 480))).isEmpty();
