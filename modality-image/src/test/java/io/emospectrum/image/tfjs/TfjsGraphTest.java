@@ -73,15 +73,20 @@ class TfjsGraphTest {
         }
     }
 
-    @Test
-    void anUnsupportedOpFailsAtLoadNamingTheOp(@TempDir Path dir) throws IOException {
+    /** A one-op graph whose op ({@code Erf}) no translator here knows, written to {@code dir}. */
+    static TfjsGraph erfGraph(Path dir) throws IOException {
         Files.writeString(dir.resolve("model.json"), """
                 {"format": "graph-model", "modelTopology": {"node": [
                   {"name": "x", "op": "Placeholder"},
                   {"name": "y", "op": "Erf", "input": ["x"]}]},
                  "weightsManifest": []}
                 """);
-        TfjsGraph g = TfjsGraph.read(dir.resolve("model.json"));
+        return TfjsGraph.read(dir.resolve("model.json"));
+    }
+
+    @Test
+    void anUnsupportedOpFailsAtLoadNamingTheOp(@TempDir Path dir) throws IOException {
+        TfjsGraph g = erfGraph(dir);
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
             assertThatThrownBy(() -> TfjsGraphBlock.create(g, m, false)).isInstanceOf(ModelLoadException.class)
                     .hasMessageContaining("Erf");

@@ -21,14 +21,16 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The imported graphs compute what TensorFlow.js computes: outputs within 1e-4 of those written
- * by {@code modality-image/scripts/tfjs-parity.mjs} (TF.js 4.22.0, CPU backend) on the same inputs.
+ * The imported graphs compute what TensorFlow.js computes, on PyTorch and converted to ONNX on
+ * onnxruntime: outputs within 1e-4 of those written by {@code modality-image/scripts/tfjs-parity.mjs}
+ * (TF.js 4.22.0, CPU backend) on the same inputs.
  */
 class TfjsParityTest {
 
     @ParameterizedTest
-    @CsvSource({"mini-xception, emotion.json", "blazeface-front, blazeface-front.json"})
-    void outputsMatchTensorFlowJs(String dir, String json) throws Exception {
+    @CsvSource({"mini-xception, emotion.json, pytorch", "blazeface-front, blazeface-front.json, pytorch",
+            "mini-xception, emotion.json, onnxruntime", "blazeface-front, blazeface-front.json, onnxruntime"})
+    void outputsMatchTensorFlowJs(String dir, String json, String engine) throws Exception {
         JsonNode fixture;
         try (InputStream in = getClass().getResourceAsStream("/parity/" + dir + ".json")) {
             fixture = new ObjectMapper().readTree(in);
@@ -41,9 +43,13 @@ class TfjsParityTest {
         float[] input = lcg((int) new Shape(shape).size(), spec.get("seed").asLong(), (float) spec.get("lo").asDouble(),
                 (float) spec.get("hi").asDouble());
 
-        try (Model model = TfjsModelLoader.withDefaultCache().load(
-                ModelSource.classpath("io/emospectrum/image/models/" + dir, TfjsModelLoader.class), json, DeviceChoice.CPU, false);
+        TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
+        TfjsGraph graph = loader.read(ModelSource.classpath("io/emospectrum/image/models/" + dir, TfjsModelLoader.class), json);
+        try (Model model = loader.loadForInference(graph, DeviceChoice.CPU, engine, "engine");
              NDManager m = model.getNDManager().newSubManager()) {
+            // PyTorch runs the imported graph as DJL operations; onnxruntime runs it converted to ONNX
+            assertThat(model.getNDManager().getEngine().getEngineName())
+                    .isEqualTo(engine.equals("pytorch") ? TfjsModelLoader.ENGINE : TfjsModelLoader.ONNX_ENGINE);
             NDList out = model.getBlock().forward(new ParameterStore(m, false), new NDList(m.create(input, new Shape(shape))), false);
             JsonNode expected = fixture.get("outputs");
             assertThat(out).hasSize(expected.size());
@@ -61,7 +67,7 @@ class TfjsParityTest {
                 for (int k = 0; k < want.length; k++) {
                     maxDiff = Math.max(maxDiff, Math.abs(want[k] - got[k]));
                 }
-                assertThat(maxDiff).as("max |DJL - TF.js| of %s %s", dir, e.get("name").asText()).isLessThan(1e-4f);
+                assertThat(maxDiff).as("max |DJL on %s - TF.js| of %s %s", engine, dir, e.get("name").asText()).isLessThan(1e-4f);
             }
         }
     }
