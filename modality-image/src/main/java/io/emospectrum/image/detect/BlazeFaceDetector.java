@@ -8,17 +8,15 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.emospectrum.error.ExtractionException;
+import io.emospectrum.image.tfjs.InputBuffers;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.media.PixelFormat;
 import io.emospectrum.spectrum.BoundingBox;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * MediaPipe BlazeFace (Apache-2.0) imported from TF.js and run on DJL:
@@ -31,12 +29,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     private final BlazeFaceDecoder decoder;
     private final float minScore;
     private final float nmsIou;
-    /**
-     * Direct input buffers, reused (one per concurrent caller): onnxruntime wraps a direct buffer
-     * as the input tensor but copies a heap array into a new direct buffer per call, which only
-     * the garbage collector frees.
-     */
-    private final Queue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
+    private final InputBuffers inputBuffers = new InputBuffers();
 
     /** @param inputSize 128 for the short-range (front) model, 256 for the full-size (back) one */
     public BlazeFaceDetector(Model model, int inputSize, float minScore, float nmsIou) {
@@ -74,18 +67,14 @@ public final class BlazeFaceDetector implements FaceDetector {
             letterbox(frames.get(i), s, input, i * per);
         }
         float[][] raw;
-        FloatBuffer staging = inputBuffers.poll();
-        if (staging == null || staging.capacity() < input.length) {
-            staging = ByteBuffer.allocateDirect(input.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        }
-        staging.clear();
+        FloatBuffer staging = inputBuffers.take(input.length);
         staging.put(input).flip();
         try (Predictor<FloatBuffer, float[][]> p = model.newPredictor(new Raw(frames.size(), s, decoder.anchorCount()))) {
             raw = p.predict(staging);
         } catch (TranslateException e) {
             throw new ExtractionException("BlazeFace failed on " + frames.size() + " frame(s): " + e.getMessage(), e);
         } finally {
-            inputBuffers.offer(staging);
+            inputBuffers.give(staging);
         }
         int n = decoder.anchorCount();
         for (int i = 0; i < frames.size(); i++) {

@@ -9,15 +9,12 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.emospectrum.error.ExtractionException;
+import io.emospectrum.image.tfjs.InputBuffers;
 import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The expression network: preprocessed gray crops in ({@link FaceCropper}), the model's own
@@ -31,12 +28,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     private final int side;
     private final int batchSize;
     private final boolean mirrorAverage;
-    /**
-     * Direct input buffers, one per concurrent caller, reused: onnxruntime wraps a direct buffer
-     * as the input tensor, but copies a heap array into a new direct buffer on every batch, which
-     * only the garbage collector frees (resident memory grew ~1 MB a batch under load).
-     */
-    private final Queue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
+    private final InputBuffers inputBuffers = new InputBuffers();
 
     /**
      * @param model     a DJL model whose block maps {@code [N, side, side, 1]} to {@code [N, labels]}
@@ -136,10 +128,7 @@ public final class ExpressionClassifier implements AutoCloseable {
     private float[][] run(float[] crops, int count) {
         int per = side * side;
         float[][] out = new float[count][];
-        FloatBuffer staging = inputBuffers.poll();
-        if (staging == null) {
-            staging = ByteBuffer.allocateDirect(batchSize * per * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        }
+        FloatBuffer staging = inputBuffers.take(batchSize * per);
         try (Predictor<Batch, float[][]> p = model.newPredictor(new BatchTranslator(side))) {
             for (int start = 0; start < count; start += batchSize) {
                 int n = Math.min(batchSize, count - start);
@@ -152,7 +141,7 @@ public final class ExpressionClassifier implements AutoCloseable {
         } catch (TranslateException e) {
             throw new ExtractionException("expression network failed on a batch of " + count + ": " + e.getMessage(), e);
         } finally {
-            inputBuffers.offer(staging);
+            inputBuffers.give(staging);
         }
         return out;
     }
