@@ -19,7 +19,9 @@ import java.util.Set;
  * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
  * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code int8}, the default: the encoder's MatMuls in
  * int8 with activations quantized per token, about twice as fast, thresholds tuned for it; or
- * {@code fp32}: the float32 encoder, 0.005 better macro-F1 on GoEmotions test).
+ * {@code fp32}: the float32 encoder, 0.005 better macro-F1 on GoEmotions test), {@code segments}
+ * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
+ * each sentence of such a text also gets its own reading, at the cost of scoring it).
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final String NAME = "goemotions-minilm";
@@ -27,6 +29,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     static final String OVERLAP_TOKENS = "overlapTokens";
     static final String MAX_CHARS = "maxChars";
     static final String VARIANT = "variant";
+    public static final String SEGMENTS = "segments";
     static final String DEFAULT_VARIANT = "int8";
     /**
      * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
@@ -51,16 +54,25 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT));
+        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS));
+        TransformerTextExtractor.Segmentation segmentation = segmentation(options.property(SEGMENTS).orElse("windows"));
         Integer maxTokens = intProperty(options, MAX_TOKENS, 16, 512);
         Integer overlap = intProperty(options, OVERLAP_TOKENS, 0, 255);
         Integer maxChars = intProperty(options, MAX_CHARS, 1, Integer.MAX_VALUE);
         int limit = maxChars != null ? maxChars : DEFAULT_MAX_CHARS;
         ModelFiles files = ModelFiles.defaultCache();
         if (options.model().isPresent()) {
-            return TextModels.ownModel(options, files, maxTokens, overlap, limit);
+            return TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation);
         }
-        return TextModels.bundled(options, files, options.property(VARIANT).orElse(DEFAULT_VARIANT).trim(), maxTokens, overlap, limit);
+        return TextModels.bundled(options, files, options.property(VARIANT).orElse(DEFAULT_VARIANT).trim(), maxTokens, overlap, limit, segmentation);
+    }
+
+    private static TransformerTextExtractor.Segmentation segmentation(String v) {
+        return switch (v.trim()) {
+            case "windows" -> TransformerTextExtractor.Segmentation.WINDOWS;
+            case "sentences" -> TransformerTextExtractor.Segmentation.SENTENCES;
+            default -> throw new ConfigurationException(NAME + ": " + SEGMENTS + " must be 'windows' or 'sentences', was '" + v + "'");
+        };
     }
 
     private static Integer intProperty(ExtractorOptions options, String key, int min, int max) {

@@ -16,6 +16,7 @@ import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.head.EncoderHeadScorer;
 import io.emospectrum.text.head.HeadClassifier;
 import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.tokenize.TextTokenizer;
@@ -33,6 +34,8 @@ public final class TextModels {
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
+    /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
+    public static final java.util.Set<String> BUNDLED_LANGUAGES = java.util.Set.of("en");
     /** Default window for a user's model when no {@code maxTokens} is given. */
     static final int DEFAULT_MAX_TOKENS = 128;
     static final int DEFAULT_OVERLAP = 32;
@@ -42,7 +45,7 @@ public final class TextModels {
 
     /** The bundled model, every file verified against its SHA-256 before use. */
     public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
-                                                   Integer overlap, int maxChars) {
+                                                   Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation) {
         String dir = VARIANTS.get(variant);
         if (dir == null) {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
@@ -64,7 +67,8 @@ public final class TextModels {
             HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
             LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()),
-                    new ModelId(config.name(), config.version()), options.batchSize(), maxChars);
+                    new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();
@@ -79,7 +83,8 @@ public final class TextModels {
      * {@code tokenizer.json}, {@code config.json} with {@code id2label}; labels mapped by the
      * options' label mapping. Scores are the model's own (no thresholds).
      */
-    public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
+    public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars,
+                                                    TransformerTextExtractor.Segmentation segmentation) {
         ModelSource source = options.model().orElseThrow();
         if (!(source instanceof ModelSource.LocalPath)) {
             throw new ConfigurationException("text models load from a local directory; got " + source.describe());
@@ -95,7 +100,7 @@ public final class TextModels {
         try {
             SequenceClassifierScorer scorer = SequenceClassifierScorer.load(dir, config, options.device());
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.none(),
-                    new ModelId(config.name(), "user"), options.batchSize(), maxChars);
+                    new ModelId(config.name(), "user"), options.batchSize(), maxChars, null, segmentation);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;

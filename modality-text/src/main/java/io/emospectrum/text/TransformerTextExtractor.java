@@ -13,6 +13,8 @@ import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.language.LanguageIdentifier;
+import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.segment.SentenceSegmenter;
@@ -33,10 +35,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Reads emotion from text with a Transformer: tokenize, score token windows in length-sorted
  * batches padded only to their own longest window, map the model's labels onto the spectrum.
  *
- * <p>A text that fits one window (128 tokens for the bundled model) is scored whole and is its
- * own single segment. A longer text is split into sentences; each sentence is scored (a sentence
- * longer than a window is cut into overlapping windows) and the whole text's reading is the
- * token-weighted mean of the sentence scores.
+ * <p>Emoji are read as their names ({@link EmojiNames}). A text that fits one window (128 tokens
+ * for the bundled model) is scored whole; with {@link Segmentation#SENTENCES} each of its
+ * sentences is also scored on its own and is one segment. A longer text is split into sentences;
+ * each sentence is scored (a sentence longer than a window is cut into overlapping windows) and
+ * the whole text's reading is the token-weighted mean of the sentence scores.
+ *
+ * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
+ * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
+ * {@link #UNSUPPORTED_LANGUAGE_FACTOR}.
  *
  * <p>Thread-safe: the tokenizer is, and the scorer gives each call its own predictors.
  */
@@ -50,6 +57,16 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     static final float SHARPEN = 4f;
     /** Texts with fewer word tokens than this get proportionally less confidence. */
     static final int CONFIDENT_TOKENS = 8;
+    /** Confidence of a reading of text in a language the model does not read is multiplied by this. */
+    public static final float UNSUPPORTED_LANGUAGE_FACTOR = 0.1f;
+
+    /** Which segments a text that fits one window gets. */
+    public enum Segmentation {
+        /** One segment, the whole text (fastest: one window per text). */
+        WINDOWS,
+        /** One segment per sentence when it has more than one (each sentence is scored too). */
+        SENTENCES
+    }
 
     private final TextTokenizer tokenizer;
     private final LabelScorer scorer;
@@ -60,10 +77,25 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final int maxChars;
     private final VadAnchors anchors;
     private final SentenceSegmenter segmenter = new SentenceSegmenter(Locale.ENGLISH);
+    private final EmojiNames emoji = new EmojiNames();
+    private final LanguageIdentifier languages;
+    private final Segmentation segmentation;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ModelId model, int batchSize, int maxChars) {
+        this(tokenizer, scorer, mapping, calibration, model, batchSize, maxChars, null, Segmentation.WINDOWS);
+    }
+
+    /**
+     * @param languages    identifies each text's language, or null for a model whose languages are unknown
+     * @param segmentation the segments of a text that fits one window
+     */
+    public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
+                                    ScoreCalibration calibration, ModelId model, int batchSize, int maxChars,
+                                    LanguageIdentifier languages, Segmentation segmentation) {
+        this.languages = languages;
+        this.segmentation = Objects.requireNonNull(segmentation);
         this.tokenizer = Objects.requireNonNull(tokenizer);
         this.scorer = Objects.requireNonNull(scorer);
         this.mapping = Objects.requireNonNull(mapping);
@@ -101,11 +133,19 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<List<TokenWindow>> whole = tokenizer.windowsAll(texts);
+        List<EmojiNames.Normalized> normalized = new ArrayList<>(texts.size());
+        List<String> read = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            EmojiNames.Normalized n = emoji.normalize(t);
+            normalized.add(n);
+            read.add(n.text());
+        }
+        List<List<TokenWindow>> whole = tokenizer.windowsAll(read);
         List<Plan> plans = new ArrayList<>(texts.size());
         List<TokenWindow> jobs = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            plans.add(plan(texts.get(i), whole.get(i), jobs));
+            LanguageIdentifier.Identification language = languages == null ? null : languages.identify(texts.get(i));
+            plans.add(plan(texts.get(i), normalized.get(i), whole.get(i), jobs, language));
         }
         float[][] scores = scoreAll(jobs);
         List<TextAnalysis> out = new ArrayList<>(plans.size());
@@ -115,14 +155,34 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         return List.copyOf(out);
     }
 
-    /** Decides which windows a text needs and registers them as jobs. */
-    private Plan plan(String text, List<TokenWindow> windows, List<TokenWindow> jobs) {
+    /** Decides which windows a text needs and registers them as jobs; spans are in the caller's text. */
+    private Plan plan(String original, EmojiNames.Normalized normalized, List<TokenWindow> windows, List<TokenWindow> jobs,
+                      LanguageIdentifier.Identification language) {
+        String text = normalized.text();
+        TextSpan all = new TextSpan(0, original.length());
         if (windows.size() == 1) {
             int job = jobs.size();
             jobs.add(windows.get(0));
-            return new Plan(text, List.of(new Segment(new TextSpan(0, text.length()), new int[]{job})));
+            Segment whole = new Segment(all, new int[]{job});
+            List<TextSpan> spans = segmentation == Segmentation.SENTENCES ? segmenter.split(text) : List.of();
+            List<Segment> sentences = spans.size() > 1 ? sentenceSegments(normalized, spans, jobs) : List.of();
+            return new Plan(original, whole, sentences.size() > 1 ? sentences : List.of(whole), language);
         }
-        List<TextSpan> sentences = segmenter.split(text);
+        List<Segment> segments = sentenceSegments(normalized, segmenter.split(text), jobs);
+        if (segments.isEmpty()) { // fall back to the windows of the whole text
+            int[] ids = new int[windows.size()];
+            for (int k = 0; k < windows.size(); k++) {
+                ids[k] = jobs.size();
+                jobs.add(windows.get(k));
+            }
+            segments = List.of(new Segment(all, ids));
+        }
+        return new Plan(original, null, segments, language);
+    }
+
+    /** One segment per sentence that has something to read, its windows registered as jobs. */
+    private List<Segment> sentenceSegments(EmojiNames.Normalized normalized, List<TextSpan> sentences, List<TokenWindow> jobs) {
+        String text = normalized.text();
         List<String> sentenceTexts = new ArrayList<>(sentences.size());
         for (TextSpan s : sentences) {
             sentenceTexts.add(text.substring(s.start(), s.end()));
@@ -139,17 +199,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 ids[k] = jobs.size();
                 jobs.add(sw.get(k).shifted(sentences.get(s).start()));
             }
-            segments.add(new Segment(sentences.get(s), ids));
+            segments.add(new Segment(normalized.original(sentences.get(s)), ids));
         }
-        if (segments.isEmpty()) { // fall back to the windows of the whole text
-            int[] ids = new int[windows.size()];
-            for (int k = 0; k < windows.size(); k++) {
-                ids[k] = jobs.size();
-                jobs.add(windows.get(k));
-            }
-            segments.add(new Segment(new TextSpan(0, text.length()), ids));
-        }
-        return new Plan(text, segments);
+        return segments;
     }
 
     /**
@@ -212,7 +264,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
     }
 
-    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens) {
+    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens, boolean supported) {
         float[] mapped = probabilities;
         if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
             float[] calibrated = calibration.calibrate(probabilities);
@@ -224,6 +276,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(mapped), anchors);
         float top = spectrum.probability(spectrum.dominant());
         float damp = (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS));
+        if (!supported) {
+            damp *= UNSUPPORTED_LANGUAGE_FACTOR;
+        }
         return EmotionReading.builder()
                 .spectrum(spectrum)
                 .confidence(Math.max(0f, Math.min(1f, top * damp)))
@@ -270,43 +325,73 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
 
     private final class Plan {
         private final String text;
+        private final Segment whole;
         private final List<Segment> segments;
+        private final LanguageIdentifier.Identification language;
 
-        Plan(String text, List<Segment> segments) {
+        /** {@code whole}: the window of a text that fits one, else null (the overall reading is then the mean of the segments). */
+        Plan(String text, Segment whole, List<Segment> segments, LanguageIdentifier.Identification language) {
             this.text = text;
+            this.whole = whole;
             this.segments = segments;
+            this.language = language;
         }
 
         TextAnalysis build(float[][] scores, List<TokenWindow> jobs) {
+            boolean supported = language == null || language.supported();
             int labels = mapping.labels().size();
             float[] total = new float[labels];
             int totalTokens = 0;
             List<EmotionReading> readings = new ArrayList<>(segments.size());
+            EmotionReading wholeReading = null;
             for (Segment s : segments) {
+                float[] sum = new float[labels];
+                int tokens = sum(s, scores, jobs, sum);
                 float[] mean = new float[labels];
-                int tokens = 0;
-                for (int job : s.jobs()) {
-                    int w = Math.max(1, jobs.get(job).wordTokens());
-                    tokens += w;
-                    float[] p = scores[job];
-                    for (int k = 0; k < labels; k++) {
-                        mean[k] += w * p[k];
-                    }
-                }
                 for (int k = 0; k < labels; k++) {
-                    total[k] += mean[k];
-                    mean[k] /= tokens;
+                    total[k] += sum[k];
+                    mean[k] = sum[k] / tokens;
                 }
                 totalTokens += tokens;
-                readings.add(reading(mean, s.span(), tokens));
+                EmotionReading r = reading(mean, s.span(), tokens, supported);
+                readings.add(r);
+                if (s == whole) {
+                    wholeReading = r;
+                }
             }
-            if (readings.size() == 1) {
-                return new TextAnalysis(readings.get(0), readings);
+            EmotionReading overall;
+            if (wholeReading != null) {
+                overall = wholeReading;
+            } else if (whole != null) {
+                float[] sum = new float[labels];
+                int tokens = sum(whole, scores, jobs, sum);
+                for (int k = 0; k < labels; k++) {
+                    sum[k] /= tokens;
+                }
+                overall = reading(sum, whole.span(), tokens, supported);
+            } else if (readings.size() == 1) {
+                overall = readings.get(0);
+            } else {
+                for (int k = 0; k < labels; k++) {
+                    total[k] /= totalTokens;
+                }
+                overall = reading(total, new TextSpan(0, text.length()), totalTokens, supported);
             }
-            for (int k = 0; k < labels; k++) {
-                total[k] /= totalTokens;
+            return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
+        }
+
+        /** Adds a segment's token-weighted window scores into {@code sum}; returns its word tokens. */
+        private int sum(Segment s, float[][] scores, List<TokenWindow> jobs, float[] sum) {
+            int tokens = 0;
+            for (int job : s.jobs()) {
+                int w = Math.max(1, jobs.get(job).wordTokens());
+                tokens += w;
+                float[] p = scores[job];
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += w * p[k];
+                }
             }
-            return new TextAnalysis(reading(total, new TextSpan(0, text.length()), totalTokens), readings);
+            return tokens;
         }
     }
 }

@@ -71,6 +71,56 @@ class TransformerTextExtractorTest {
     }
 
     @Test
+    void emojiAreReadAsWhatTheyMean() {
+        TextAnalysis a = extractor.analyze("😡😡😡");
+        assertThat(a.overall().dominant()).isEqualTo(EmotionCategory.ANGER);
+        assertThat(a.overall().span().textSpan().orElseThrow()).isEqualTo(new TextSpan(0, 6));
+        assertThat(extractor.analyze("😭😭").overall().dominant()).isEqualTo(EmotionCategory.SADNESS);
+    }
+
+    @Test
+    void textInALanguageTheModelDoesNotReadIsFlaggedWithALowConfidence() {
+        List<TextAnalysis> r = extractor.analyzeAll(List.of("Je suis tellement heureux aujourd'hui !", "今日はとても嬉しいです。",
+                "The train was late again and I am furious."));
+        assertThat(r.get(0).language()).isEqualTo("fr");
+        assertThat(r.get(1).language()).isEqualTo("ja");
+        for (TextAnalysis a : r.subList(0, 2)) {
+            assertThat(a.languageSupported()).isFalse();
+            assertThat(a.overall().confidence()).isLessThanOrEqualTo(TransformerTextExtractor.UNSUPPORTED_LANGUAGE_FACTOR);
+            assertThat(a.segments()).allSatisfy(s -> assertThat(s.confidence()).isLessThanOrEqualTo(0.1f));
+        }
+        assertThat(r.get(2).language()).isEqualTo("en");
+        assertThat(r.get(2).languageSupported()).isTrue();
+        assertThat(r.get(2).overall().confidence()).isGreaterThan(0.3f);
+    }
+
+    @Test
+    void withSentenceSegmentsEachSentenceOfAShortTextGetsItsOwnReading() {
+        String text = "I love this phone. But after one day it broke and I am furious.";
+        try (TextEmotionExtractor sentences = new GoEmotionsMiniLmProvider().create(
+                ExtractorOptions.builder().batchSize(8).property(GoEmotionsMiniLmProvider.SEGMENTS, "sentences").build())) {
+            TextAnalysis a = sentences.analyze(text);
+            assertThat(a.segments()).hasSize(2);
+            assertThat(a.segments().get(0).span().textSpan().orElseThrow()).isEqualTo(new TextSpan(0, 18));
+            assertThat(a.segments().get(1).span().textSpan().orElseThrow()).isEqualTo(new TextSpan(19, text.length()));
+            assertThat(a.segments().get(0).dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(a.segments().get(1).dominant()).isNotEqualTo(EmotionCategory.HAPPINESS);
+            // the overall reading is still the whole text's, as without sentence segments
+            TextAnalysis whole = extractor.analyze(text);
+            assertThat(whole.segments()).hasSize(1);
+            assertThat(a.overall().vector()).containsExactly(whole.overall().vector(), org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(a.overall().confidence()).isEqualTo(whole.overall().confidence());
+            // a one-sentence text stays one segment
+            assertThat(sentences.analyze("I love this phone.").segments()).hasSize(1);
+            // spans of sentences after emoji point into the caller's text
+            String withEmoji = "😡😡 This is awful. I want my money back!";
+            TextAnalysis e = sentences.analyze(withEmoji);
+            TextSpan last = e.segments().get(e.segments().size() - 1).span().textSpan().orElseThrow();
+            assertThat(withEmoji.substring(last.start(), last.end())).isEqualTo("I want my money back!");
+        }
+    }
+
+    @Test
     void longTextIsReadSentenceBySentenceWithCharacterSpans() {
         String happy = "I am so happy for you and your wonderful family, congratulations on the new baby!";
         String sad = "But I am also very sad that my old dog passed away this morning and I miss him terribly.";

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.spi.TextExtractorProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +33,9 @@ import java.util.concurrent.Callable;
 final class TextCommand implements Callable<Integer> {
     /** Lines longer than this are reported as errors rather than read into memory. */
     static final int MAX_LINE_BYTES = 8 << 20;
+    /** The provider that scores each sentence of a short text only when its {@code segments} property asks. */
+    private static final String SENTENCE_SEGMENTS_PROVIDER = "goemotions-minilm";
+    private static final String SEGMENTS_PROPERTY = "segments";
 
     @Spec
     CommandSpec spec;
@@ -44,7 +49,7 @@ final class TextCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Read one text per line from FILE ('-' for standard input); UTF-8.")
     String input;
 
-    @Option(names = "--segments", description = "Also write the per-sentence readings with their character spans.")
+    @Option(names = "--segments", description = "Also write the per-sentence readings with their character spans (every text with more than one sentence).")
     boolean segments;
 
     private PrintWriter err;
@@ -70,7 +75,13 @@ final class TextCommand implements Callable<Integer> {
         if (input != null) {
             source = openInput(input);
         }
-        try (TextEmotionExtractor extractor = ProviderRegistry.text().select(common.provider).create(common.toOptions())) {
+        TextExtractorProvider provider = ProviderRegistry.text().select(common.provider);
+        ExtractorOptions options = common.toOptions();
+        if (segments && provider.name().equals(SENTENCE_SEGMENTS_PROVIDER) && options.property(SEGMENTS_PROPERTY).isEmpty()) {
+            // The bundled provider reads a short text whole unless asked for its sentences too.
+            options = options.toBuilder().property(SEGMENTS_PROPERTY, "sentences").build();
+        }
+        try (TextEmotionExtractor extractor = provider.create(options)) {
             List<Pending> batch = new ArrayList<>();
             if (source == null) {
                 long n = 0;
@@ -167,6 +178,10 @@ final class TextCommand implements Callable<Integer> {
         ObjectNode o = out.object();
         o.put("line", line);
         out.readings().write(a.overall(), o);
+        if (a.language() != null) {
+            o.put("language", a.language());
+            o.put("unsupportedLanguage", !a.languageSupported());
+        }
         if (segments) {
             ArrayNode s = o.putArray("segments");
             for (EmotionReading r : a.segments()) {
