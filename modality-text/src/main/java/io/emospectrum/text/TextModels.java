@@ -13,10 +13,13 @@ import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
+import io.emospectrum.text.head.CategoryHead;
+import io.emospectrum.text.head.CategoryHeadScorer;
 import io.emospectrum.text.head.EncoderHeadScorer;
 import io.emospectrum.text.head.HeadClassifier;
 import io.emospectrum.text.head.HeadConfig;
 import io.emospectrum.text.language.LanguageIdentifier;
+import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.tokenize.TextTokenizer;
@@ -25,13 +28,18 @@ import java.nio.file.Path;
 
 /** Assembles extractors: the bundled GoEmotions model, or a user's own classifier directory. */
 public final class TextModels {
+    /**
+     * The variant whose seven-category head was trained on five corpora (GoEmotions, DailyDialog,
+     * EmoEvent, ISEAR, TEC), some of them for non-commercial research only: see its NOTICE.
+     */
+    public static final String CORPORA_VARIANT = "corpora";
     /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
     /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
     /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
-            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8");
+            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -46,11 +54,21 @@ public final class TextModels {
     /** The bundled model, every file verified against its SHA-256 before use. */
     public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
                                                    Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation) {
+        return bundled(options, files, variant, maxTokens, overlap, maxChars, segmentation, true);
+    }
+
+    /** As above; {@code calibrated = false} leaves out the model's {@code calibration.json} (to fit a new one). */
+    public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
+                                                   Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation,
+                                                   boolean calibrated) {
         String dir = VARIANTS.get(variant);
         if (dir == null) {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
         Path headDir = files.materialize(ModelSource.classpath(dir, TextModels.class), true);
+        if (CategoryHead.isIn(headDir)) {
+            return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated);
+        }
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
         // A fine-tuned model ships a recipe (pretrained files from langchain4j's jar + our delta); a
@@ -66,13 +84,35 @@ public final class TextModels {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
             HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
             LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
-            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()),
+            ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
+            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
                     LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();
             }
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /** A fine-tuned encoder with a softmax head straight onto the seven categories. */
+    private static TransformerTextExtractor categoryModel(ExtractorOptions options, String dir, Path headDir, Integer maxTokens,
+                                                          Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation,
+                                                          boolean calibrated) {
+        CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
+        BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
+        Path encoderDir = FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), cacheRoot());
+        int max = maxTokens != null ? maxTokens : head.maxTokens();
+        int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
+        TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
+        try {
+            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
+            ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
+            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head), mapping, ScoreCalibration.none(), confidence,
+                    new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
+        } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
         }
@@ -99,7 +139,7 @@ public final class TextModels {
         TextTokenizer tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"), max, ov);
         try {
             SequenceClassifierScorer scorer = SequenceClassifierScorer.load(dir, config, options.device());
-            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.none(),
+            return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.none(), ConfidenceCalibration.readOrNone(dir),
                     new ModelId(config.name(), "user"), options.batchSize(), maxChars, null, segmentation);
         } catch (RuntimeException e) {
             tokenizer.close();

@@ -15,6 +15,7 @@ import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.normalize.EmojiNames;
+import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.segment.SentenceSegmenter;
@@ -72,6 +73,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final LabelScorer scorer;
     private final BoundLabelMapping mapping;
     private final ScoreCalibration calibration;
+    private final ConfidenceCalibration confidence;
     private final ModelId model;
     private final int batchSize;
     private final int maxChars;
@@ -84,16 +86,18 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ModelId model, int batchSize, int maxChars) {
-        this(tokenizer, scorer, mapping, calibration, model, batchSize, maxChars, null, Segmentation.WINDOWS);
+        this(tokenizer, scorer, mapping, calibration, ConfidenceCalibration.none(), model, batchSize, maxChars, null, Segmentation.WINDOWS);
     }
 
     /**
+     * @param confidence   temperature of the category distribution, fitted so that confidence matches accuracy
      * @param languages    identifies each text's language, or null for a model whose languages are unknown
      * @param segmentation the segments of a text that fits one window
      */
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
-                                    ScoreCalibration calibration, ModelId model, int batchSize, int maxChars,
-                                    LanguageIdentifier languages, Segmentation segmentation) {
+                                    ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
+                                    int maxChars, LanguageIdentifier languages, Segmentation segmentation) {
+        this.confidence = Objects.requireNonNull(confidence);
         this.languages = languages;
         this.segmentation = Objects.requireNonNull(segmentation);
         this.tokenizer = Objects.requireNonNull(tokenizer);
@@ -273,9 +277,13 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 mapped[i] = (float) Math.pow(Math.max(0f, calibrated[i]), SHARPEN);
             }
         }
-        Spectrum spectrum = Spectrum.fromScores(mapping.categoryScores(mapped), anchors);
+        Spectrum spectrum = Spectrum.fromScores(confidence.isIdentity() ? mapping.categoryScores(mapped)
+                : confidence.apply(mapping.categoryScores(mapped)), anchors);
         float top = spectrum.probability(spectrum.dominant());
-        float damp = (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS));
+        // A calibrated model's top probability already says how often it is right, short texts
+        // included (damping them on top made the dev ECE worse: 0.056 against 0.029); an
+        // uncalibrated one's is damped for short texts, which it reads too surely.
+        float damp = confidence.isIdentity() ? (float) Math.min(1.0, Math.sqrt(wordTokens / (double) CONFIDENT_TOKENS)) : 1f;
         if (!supported) {
             damp *= UNSUPPORTED_LANGUAGE_FACTOR;
         }

@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code evaluate}: runs the shipped provider, exactly as users get it (ServiceLoader, bundled
  * model, verified files), over a GoEmotions split and prints per-label precision, recall and F1,
  * the macro-F1 over the 28 labels and over the seven Ekman-level categories, and the accuracy of
- * the spectrum's dominant category on comments with a single Ekman category.
+ * the spectrum's dominant category on comments with a single Ekman category, with the mean
+ * confidence and the expected calibration error ({@link CalibrationMetrics}, 15 equal-width bins)
+ * of those readings.
  *
  * <p>A label is predicted when its probability reaches the threshold tuned on dev (a comment
  * where none does gets its strongest label). A category is predicted when the highest
@@ -53,6 +55,7 @@ public final class EvaluateText {
 
         float[][] probs = new float[examples.size()][];
         EmotionCategory[] dominant = new EmotionCategory[examples.size()];
+        double[] confidence = new double[examples.size()];
         long t0 = System.nanoTime();
         try (TextEmotionExtractor x = ProviderRegistry.text().select(GoEmotionsMiniLmProvider.NAME).create(ExtractorOptions.builder().property("variant", variant).build())) {
             int chunk = 512;
@@ -66,6 +69,7 @@ public final class EvaluateText {
                     EmotionReading overall = r.get(i).overall();
                     probs[from + i] = overall.modelScores().scores();
                     dominant[from + i] = overall.dominant();
+                    confidence[from + i] = overall.confidence();
                 }
             }
         }
@@ -98,6 +102,8 @@ public final class EvaluateText {
         float[][] groupGold = MultiLabelMetrics.groupTargets(gold, group, EmotionCategory.COUNT);
         int single = 0;
         int hit = 0;
+        List<Double> singleConfidence = new ArrayList<>();
+        List<Boolean> singleHit = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             int n = 0;
             int only = -1;
@@ -110,9 +116,17 @@ public final class EvaluateText {
             if (n == 1) {
                 single++;
                 hit += dominant[i].index() == only ? 1 : 0;
+                singleConfidence.add(confidence[i]);
+                singleHit.add(dominant[i].index() == only);
             }
         }
         System.out.printf("spectrum dominant = gold category on %d single-category comments: %.4f%n", single, hit / (double) single);
+        double[] c = singleConfidence.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] h = new boolean[c.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = singleHit.get(i);
+        }
+        System.out.printf("confidence of the dominant category, single-category comments: %s%n", CalibrationMetrics.summarize(c, h));
     }
 
     private static int argmax(float[] v) {
