@@ -74,6 +74,23 @@ class TextCommandTest {
     }
 
     @Test
+    void theBundledModelFlagsOtherLanguagesAndGivesEachSentenceItsReading() {
+        CliRun r = CliRun.run("text", "--provider=goemotions-minilm", "--segments", "Je suis tellement heureux aujourd'hui !",
+                "I love this phone. But after one day it broke and I am furious.");
+        assertThat(r.exitCode()).isZero();
+        JsonNode french = r.lines().get(0);
+        assertThat(french.get("language").asText()).isEqualTo("fr");
+        assertThat(french.get("unsupportedLanguage").asBoolean()).isTrue();
+        assertThat(french.get("confidence").floatValue()).isLessThanOrEqualTo(0.1f);
+        JsonNode phone = r.lines().get(1);
+        assertThat(phone.get("language").asText()).isEqualTo("en");
+        assertThat(phone.get("unsupportedLanguage").asBoolean()).isFalse();
+        assertThat(phone.get("segments")).hasSize(2);
+        assertThat(phone.get("segments").get(0).get("dominant").asText()).isEqualTo("happiness");
+        assertThat(phone.get("segments").get(1).get("textStart").asInt()).isEqualTo(19);
+    }
+
+    @Test
     void badInputIsOneLineOnStderrAndNonZeroWithoutAStackTrace(@TempDir Path dir) throws Exception {
         CliRun missing = CliRun.run("text", P, "--input", dir.resolve("nope.txt").toString());
         assertThat(missing.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
