@@ -4,7 +4,7 @@ import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.text.TextModels;
-import io.emospectrum.text.bert.TensorFile;
+import io.emospectrum.text.encoder.TensorFile;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
