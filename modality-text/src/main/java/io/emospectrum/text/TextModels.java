@@ -82,7 +82,8 @@ public final class TextModels {
     public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
         ModelSource source = options.model().orElseThrow();
         if (!(source instanceof ModelSource.LocalPath)) {
-            throw new ConfigurationException("text models load from a local directory; got " + source.describe());
+            throw new ConfigurationException("text models load from a local directory (tokenizer.json, config.json and the model file), "
+                    + "not a URL or the class path; got " + source.describe());
         }
         LabelMapping labelMapping = options.labelMapping().orElseThrow(() -> new ConfigurationException(
                 "your own text model needs a label mapping (ExtractorOptions.model(source, mapping)) from its labels to the seven categories"));
