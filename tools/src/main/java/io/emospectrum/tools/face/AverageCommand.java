@@ -69,7 +69,7 @@ public final class AverageCommand implements Callable<Integer> {
             mean.put(c.name(), v);
         }
         Files.createDirectories(out);
-        TfjsGraph.writeWithWeights(models.get(0).resolve("emotion.json"), out.resolve("emotion.json"), mean);
+        TfjsGraphWriter.writeWithWeights(models.get(0).resolve("emotion.json"), out.resolve("emotion.json"), mean);
         Files.copy(models.get(0).resolve("labels.json"), out.resolve("labels.json"), StandardCopyOption.REPLACE_EXISTING);
         StringBuilder sums = new StringBuilder();
         for (String f : List.of("emotion.json", "emotion.bin", "labels.json")) {

@@ -323,9 +323,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void save(Map<String, float[]> weights, Path base, Path out, CharSequence log, int side) throws IOException {
         Files.createDirectories(out);
-        TfjsGraph.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), weights);
+        TfjsGraphWriter.writeWithWeights(base.resolve("emotion.json"), out.resolve("emotion.json"), weights);
         // The graph is fully convolutional: the side it was trained at is declared for the provider to crop at.
-        TfjsGraph.setSignatureInputShape(out.resolve("emotion.json"), new long[] {-1, side, side, 1});
+        TfjsGraphWriter.setSignatureInputShape(out.resolve("emotion.json"), new long[] {-1, side, side, 1});
         Files.copy(base.resolve("labels.json"), out.resolve("labels.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         StringBuilder sums = new StringBuilder();
         for (String f : List.of("emotion.json", "emotion.bin", "labels.json")) {
