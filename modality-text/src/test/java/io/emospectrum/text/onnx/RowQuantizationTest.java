@@ -1,5 +1,6 @@
 package io.emospectrum.text.onnx;
 
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelManifest;
@@ -36,8 +37,8 @@ class RowQuantizationTest {
     @BeforeAll
     static void files() {
         ClassLoader loader = RowQuantizationTest.class.getClassLoader();
-        baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, TextModels.cacheRoot());
-        qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, TextModels.cacheRoot());
+        baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, ModelFiles.defaultCache().directory());
+        qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, ModelFiles.defaultCache().directory());
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class ExportFineTuned implements Callable<Integer> {
         String qManifest = TextModels.encoderManifest(qName);
 
         boolean shipped = checkpoint.toString().equals("shipped");
-        Path baseDir = BundledEncoderFiles.materialize(baseManifest, loader, TextModels.cacheRoot());
+        Path baseDir = BundledEncoderFiles.materialize(baseManifest, loader, ModelFiles.defaultCache().directory());
         OnnxBertWeights pretrained = OnnxBertWeights.of(OnnxGraph.read(baseDir.resolve(baseName + ".onnx")));
         Map<String, TensorFile.Entry> delta = new LinkedHashMap<>();
         List<float[]> headTensors = new ArrayList<>();
@@ -152,7 +152,7 @@ public final class ExportFineTuned implements Callable<Integer> {
             String encoderOut = name + "-encoder";
             // Assemble once here to learn the output's SHA-256; the loader repeats it and checks.
             Path assembled = work.resolve(encoderOut + ".onnx");
-            Path template = q ? BundledEncoderFiles.materialize(qManifest, loader, TextModels.cacheRoot()).resolve(qName + ".onnx")
+            Path template = q ? BundledEncoderFiles.materialize(qManifest, loader, ModelFiles.defaultCache().directory()).resolve(qName + ".onnx")
                     : baseDir.resolve(baseName + ".onnx");
             FineTunedOnnx.write(pretrained, template, q, q, delta, assembled);
             EncoderRecipe recipe = new EncoderRecipe(baseManifest, baseName, q ? qManifest : baseManifest, q ? qName : baseName, q, q,
@@ -172,7 +172,7 @@ public final class ExportFineTuned implements Callable<Integer> {
             TrainHead.writeManifest(out);
 
             Path encoderDir = FineTunedEncoderFiles.materialize(resDir + "/" + EncoderRecipe.FILE_NAME,
-                    new DirClassLoader(outRoot, resDir, loader), TextModels.cacheRoot());
+                    new DirClassLoader(outRoot, resDir, loader), ModelFiles.defaultCache().directory());
             float[][] pDev;
             float[][] pTest;
             try (TextTokenizer tok = TextTokenizer.load(encoderDir.resolve(encoderOut + "-tokenizer.json"), oldConfig.maxTokens(), 0);

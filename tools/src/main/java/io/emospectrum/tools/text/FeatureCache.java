@@ -1,5 +1,6 @@
 package io.emospectrum.tools.text;
 
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
@@ -33,7 +34,7 @@ public final class FeatureCache implements AutoCloseable {
 
     public FeatureCache(Path workDir, String encoderName, int maxTokens) {
         Path encoderDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(encoderName),
-                FeatureCache.class.getClassLoader(), TextModels.cacheRoot());
+                FeatureCache.class.getClassLoader(), ModelFiles.defaultCache().directory());
         this.tokenizer = TextTokenizer.load(encoderDir.resolve(encoderName + "-tokenizer.json"), maxTokens, 0);
         this.encoder = SentenceEncoder.load(encoderDir, encoderName, DeviceChoice.fromSystemProperty());
         this.workDir = workDir;

@@ -127,7 +127,7 @@ public final class FineTuneEncoder implements Callable<Integer> {
         List<String> labels = corpus.labels();
 
         Path encoderDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(encoderName),
-                FineTuneEncoder.class.getClassLoader(), TextModels.cacheRoot());
+                FineTuneEncoder.class.getClassLoader(), ModelFiles.defaultCache().directory());
         List<TokenWindow> trainW;
         List<TokenWindow> devW;
         long padId;

@@ -1,5 +1,6 @@
 package io.emospectrum.tools.text;
 
+import io.emospectrum.model.ModelFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -45,7 +46,7 @@ class FineTunedOnnxTest {
     /** A delta on the top layer: the rewritten ONNX file must compute what the DJL block with the changed weights computes. */
     @Test
     void writesChangedWeightsThatOnnxRuntimeRunsLikeTheDjlBlock(@TempDir Path tmp) throws Exception {
-        Path baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, TextModels.cacheRoot());
+        Path baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, ModelFiles.defaultCache().directory());
         OnnxBertWeights pretrained = OnnxBertWeights.of(OnnxGraph.read(baseDir.resolve(BASE + ".onnx")));
         Map<String, TensorFile.Entry> delta = new LinkedHashMap<>();
         Random rnd = new Random(7);
@@ -108,8 +109,8 @@ class FineTunedOnnxTest {
     /** With no change, re-quantizing langchain4j's float weights gives back its int8 file's weights: same scheme. */
     @Test
     void requantizesAsTheInt8ExportDid(@TempDir Path tmp) {
-        Path baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, TextModels.cacheRoot());
-        Path qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, TextModels.cacheRoot());
+        Path baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, ModelFiles.defaultCache().directory());
+        Path qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, ModelFiles.defaultCache().directory());
         OnnxBertWeights pretrained = OnnxBertWeights.of(OnnxGraph.read(baseDir.resolve(BASE + ".onnx")));
         String w = "encoder.layer.5.intermediate.dense.weight";
         Map<String, TensorFile.Entry> zero = Map.of(w, new TensorFile.Entry(pretrained.get(w).shape(), new float[pretrained.get(w).values().length]));

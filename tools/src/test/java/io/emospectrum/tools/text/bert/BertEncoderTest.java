@@ -1,5 +1,6 @@
 package io.emospectrum.tools.text.bert;
 
+import io.emospectrum.model.ModelFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -33,7 +34,7 @@ class BertEncoderTest {
     @Test
     void theDjlBlockWithTheOnnxWeightsPoolsLikeTheOnnxEncoder() {
         String name = TextModels.DEFAULT_ENCODER;
-        Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(name), getClass().getClassLoader(), TextModels.cacheRoot());
+        Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(name), getClass().getClassLoader(), ModelFiles.defaultCache().directory());
         List<TokenWindow> windows = new ArrayList<>();
         float[][] expected;
         try (TextTokenizer tok = TextTokenizer.load(dir.resolve(name + "-tokenizer.json"), 128, 0);
