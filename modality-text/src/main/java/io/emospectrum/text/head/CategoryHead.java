@@ -13,7 +13,7 @@ import java.util.Objects;
  * A linear softmax head straight onto the seven categories ({@value #FILE_NAME}): the pooled
  * encoder features are standardized ({@code mean}, {@code std}) and mapped by {@code weights}
  * ({@code [category][feature]}) and {@code bias} to one probability per category. Trained on
- * cached features of several corpora by {@code io.emospectrum.text.train.LeaveOneCorpusOut}.
+ * cached features of several corpora by {@code io.emospectrum.tools.text.LeaveOneCorpusOut}.
  *
  * @param name          model name reported with every reading
  * @param version       model version

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Temperature scaling of the category distribution ({@code calibration.json} beside a model's
  * head): each category's probability p becomes p^(1/T), renormalized, so that the dominant
  * category's probability matches how often it is right. T is fitted on held-out data by the
- * negative log-likelihood of the gold category ({@code io.emospectrum.text.train.FitCalibration}).
+ * negative log-likelihood of the gold category ({@code io.emospectrum.tools.text.FitCalibration}).
  * The order of the categories, and so the dominant one, does not change.
  *
  * @param temperature T &gt; 0; 1 leaves the distribution as it is
