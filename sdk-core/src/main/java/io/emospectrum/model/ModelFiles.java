@@ -24,6 +24,10 @@ import java.util.Map;
  * {@code ~/.emospectrum/cache}); every file is checked against {@code SHA256SUMS} on every load.
  */
 public final class ModelFiles {
+    static {
+        NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     /** The system property that moves the cache of extracted class-path models. */
     public static final String CACHE_PROPERTY = "emospectrum.cache.dir";
 
