@@ -39,7 +39,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
     private final FaceDetector detector;
     private final ExpressionClassifier classifier;
     private final FaceCropper cropper;
-    private final ImageDecoder decoder = new ImageDecoder();
+    private final ImageDecoder decoder;
     private final TrackingSettings tracking;
     private final float cropScale;
     private final int detectInterval;
@@ -60,6 +60,13 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
                                      int detectInterval) {
+        this(detector, classifier, tracking, cropScale, detectInterval, new ImageDecoder());
+    }
+
+    /** @param decoder reads image files (its pixel budget bounds the memory one file can take) */
+    public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
+                                     int detectInterval, ImageDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
         if (detectInterval < 1) {
             throw new IllegalArgumentException("detect interval must be >= 1, was " + detectInterval);
         }

@@ -6,9 +6,11 @@ import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.detect.FaceDetectorProvider;
 import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.frame.ImageDecoder;
 import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.image.track.TrackingSettings;
+import io.emospectrum.media.ImageFrame;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spi.ExtractorOptions;
@@ -37,6 +39,8 @@ import java.util.Set;
  * {@code expression-engine} ({@code auto}, {@code onnxruntime}, {@code pytorch}),
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
  * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
+ * {@code max-pixels} (image files with more pixels are refused before decoding; default
+ * {@value io.emospectrum.image.frame.ImageDecoder#DEFAULT_MAX_PIXELS}, at most 268435456 = 16384x16384),
  * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}, {@code track.max-shift}.
  * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
  * {@code SHA256SUMS}; its label mapping lists the labels in output order.
@@ -51,7 +55,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     /** The bundled network's output order. */
     static final List<String> BUNDLED_LABELS = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
 
-    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
+    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "max-pixels", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
     @Override
@@ -88,7 +92,9 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         TrackingSettings tracking;
         float cropScale;
         int detectInterval;
+        long maxPixels;
         try {
+            maxPixels = Long.parseLong(options.property("max-pixels").orElse(Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS)));
             detectInterval = Integer.parseInt(options.property("detect-interval").orElse("1"));
             tracking = new TrackingSettings(
                     Float.parseFloat(options.property("track.min-iou").orElse(Float.toString(d.minIou()))),
@@ -102,6 +108,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         if (detectInterval < 1 || detectInterval > 100) {
             throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
         }
+        if (maxPixels < 1 || maxPixels > (long) ImageFrame.MAX_SIDE * ImageFrame.MAX_SIDE) {
+            throw new ConfigurationException(NAME + ": max-pixels must be in [1, " + (long) ImageFrame.MAX_SIDE * ImageFrame.MAX_SIDE
+                    + "], was " + maxPixels);
+        }
         if (!(cropScale >= 0.5f && cropScale <= 3f)) {
             throw new ConfigurationException(NAME + ": crop-scale must be in [0.5, 3], was " + cropScale);
         }
@@ -113,7 +123,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             classifier.close();
             throw e;
         }
-        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval);
+        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval, new ImageDecoder(maxPixels));
     }
 
     /** The square input side the graph declares ({@code [-1, side, side, 1]}), 64 where it declares none. */

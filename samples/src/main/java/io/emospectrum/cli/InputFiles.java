@@ -89,10 +89,15 @@ final class InputFiles {
             o.put("file", f.toString());
             try {
                 read.accept(f, o);
-            } catch (InvalidInputException e) {
-                o.remove(List.of("faces", "windows", "summary"));
-                o.put("error", e.getMessage());
-                err.println("emospectrum: " + f + ": " + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (ItemFailure.endsTheRun(e)) {
+                    throw e;
+                }
+                String message = ItemFailure.message(e);
+                o.removeAll();
+                o.put("file", f.toString());
+                o.put("error", message);
+                err.println("emospectrum: " + f + ": " + message);
                 err.flush();
                 failed++;
             }

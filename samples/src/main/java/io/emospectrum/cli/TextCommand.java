@@ -150,14 +150,20 @@ final class TextCommand implements Callable<Integer> {
         try {
             results.addAll(extractor.analyzeAll(good));
             return results;
-        } catch (InvalidInputException batchFailed) {
+        } catch (RuntimeException | OutOfMemoryError batchFailed) {
+            if (ItemFailure.endsTheRun(batchFailed)) {
+                throw batchFailed;
+            }
             results.clear();
         }
         for (String t : good) {
             try {
                 results.add(extractor.analyze(t));
-            } catch (InvalidInputException e) {
-                results.add(e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (ItemFailure.endsTheRun(e)) {
+                    throw e;
+                }
+                results.add(ItemFailure.message(e));
             }
         }
         return results;
