@@ -121,9 +121,10 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
             }
             scorer.finish();
             if (scorer.secondsSeen() == 0) {
-                throw new InvalidInputException(audioFile + " holds no audio samples");
+                throw new InvalidInputException(audioFile + " holds no audio samples"
+                        + (src.issues().isEmpty() ? "" : ": " + String.join("; ", src.issues())));
             }
-            return new VoiceAnalysis(windows, scorer.summary());
+            return new VoiceAnalysis(windows, scorer.summary(), src.issues());
         }
     }
 

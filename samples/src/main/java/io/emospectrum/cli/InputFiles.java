@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -76,19 +75,35 @@ final class InputFiles {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** Reads one file into its output object; returns what was wrong with a file read only in part. */
+    @FunctionalInterface
+    interface ItemReader {
+        List<String> read(Path file, ObjectNode out);
+    }
+
     /**
-     * Writes one object per file: {@code "file"} plus what {@code read} adds, or {@code "error"} (and
-     * a line on stderr) when the file cannot be read; the other files are still read.
+     * Writes one object per file: {@code "file"} plus what {@code read} adds (and {@code "warnings"}
+     * for a file read only in part), or {@code "error"} (and a line on stderr) when the file cannot
+     * be read; the other files are still read.
      *
-     * @return the exit code: OK, or PARTIAL when some files failed
+     * @return the exit code: OK, or PARTIAL when some files failed or were read only in part
      */
-    static int readEach(List<Path> inputs, JsonLines out, PrintWriter err, BiConsumer<Path, ObjectNode> read) {
+    static int readEach(List<Path> inputs, JsonLines out, PrintWriter err, ItemReader read) {
         int failed = 0;
         for (Path f : inputs) {
             ObjectNode o = out.object();
             o.put("file", f.toString());
             try {
-                read.accept(f, o);
+                List<String> warnings = read.read(f, o);
+                if (!warnings.isEmpty()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode w = o.putArray("warnings");
+                    warnings.forEach(w::add);
+                    for (String message : warnings) {
+                        err.println("emospectrum: warning: " + message);
+                    }
+                    err.flush();
+                    failed++;
+                }
             } catch (RuntimeException | OutOfMemoryError e) {
                 if (ItemFailure.endsTheRun(e)) {
                     throw e;
