@@ -31,6 +31,9 @@ final class InputFiles {
         }
         List<Path> out = new ArrayList<>();
         if (list != null) {
+            if (Files.exists(list) && !Files.isRegularFile(list)) {
+                throw new InvalidInputException("--list " + list + " is not a regular file (a directory, device or pipe)");
+            }
             List<String> lines;
             try {
                 lines = Files.readAllLines(list, StandardCharsets.UTF_8);

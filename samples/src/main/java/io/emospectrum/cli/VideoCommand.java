@@ -116,7 +116,12 @@ final class VideoCommand implements Callable<Integer> {
         // FFmpeg's stream banner would interleave with the progress bar; its errors reach us as exceptions
         avutil.av_log_set_level(common.verbose ? avutil.AV_LOG_INFO : avutil.AV_LOG_ERROR);
         ExtractorOptions options = common.toOptions();
-        SpectrumFuser fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        SpectrumFuser fuser;
+        try {
+            fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        } catch (io.emospectrum.error.ModelLoadException e) { // the user's model file: bad input, not an internal failure
+            throw new ConfigurationException("--strategy " + strategy + ": " + e.getMessage(), e);
+        }
         WindowGrid grid = new WindowGrid(window, hop != null ? hop : window);
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
@@ -179,7 +184,7 @@ final class VideoCommand implements Callable<Integer> {
         if (chart != null) {
             chart.save(plot, file.getFileName().toString());
         }
-        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty()
+        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty() && summary.issues(ClipIssue.Kind.TRUNCATED).isEmpty()
                 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 

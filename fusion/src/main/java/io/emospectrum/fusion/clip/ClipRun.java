@@ -172,6 +172,7 @@ final class ClipRun {
             throw e;
         }
         double duration = Math.max(decoded.videoSeconds, decoded.audioSeconds);
+        checkTruncation(grabber, declared, duration);
         if (fedCues != null) {
             fitSubtitles(fedCues, duration);
         }
@@ -199,6 +200,18 @@ final class ClipRun {
                 .forEach(e -> subjectSummaries.add(e.getValue().summary(e.getKey())));
         return new ClipSummary(clip, duration, hasVideo, hasAudio, width, height, decoded.framesDecoded, decoded.framesAnalyzed,
                 readingCounts, windows, subjectSummaries, issues, aligner.lateReadings(), timings);
+    }
+
+    /** A clip that decodes to much less than its container declares was cut short or is damaged. */
+    private void checkTruncation(FFmpegFrameGrabber grabber, double declared, double decodedSeconds) {
+        // a duration FFmpeg guessed from the bit rate is no measure (MP3 without an index)
+        boolean reliable = grabber.getFormatContext() == null || grabber.getFormatContext().duration_estimation_method()
+                != org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
+        if (decodedSeconds == 0 || (reliable && declared > 0 && decodedSeconds < declared - Math.max(0.5, 0.05 * declared))) {
+            issue(ClipIssue.Kind.TRUNCATED, String.format(Locale.ROOT, "truncated or unreadable stream: %.2f s decoded of the %s "
+                    + "the container declares; the timeline holds what could be read", decodedSeconds,
+                    Double.isNaN(declared) ? "unknown length" : String.format(Locale.ROOT, "%.2f s", declared)));
+        }
     }
 
     private void fitSubtitles(List<SubtitleCue> cues, double duration) {
