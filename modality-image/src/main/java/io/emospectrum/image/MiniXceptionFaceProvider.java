@@ -19,8 +19,6 @@ import io.emospectrum.spi.FaceExtractorProvider;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.taxonomy.LabelMapping;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +47,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     public static final String NAME = "mini-xception";
     static final String MODEL_DIR = "io/emospectrum/image/models/mini-xception";
     static final String FINE_TUNED_DIR = "io/emospectrum/image/models/mini-xception-ft";
+    /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    static final Map<String, String> MANIFEST_SHA256 = Map.of(
+            MODEL_DIR, "cfd126f9c76818659ea42cd1c3c4ad97c4ef046a0dfd10006b8d7e221e65dd3a",
+            FINE_TUNED_DIR, "2d4fd9ae3ee54f1d2b569d5cc04ce13035695afe3d5b0f2186d80dabac7312ef");
     /** Version 2: distilled from three fine-tuned networks (63.3% on PublicTest; version 1: 62.75%). */
     static final ModelId FINE_TUNED_ID = new ModelId("mini-xception-fer2013-ft", "emospectrum-2");
     static final ModelId BUNDLED_ID = new ModelId("mini-xception-fer2013", "human-models-3.0.4");
@@ -164,16 +166,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
                 case "fine-tuned" -> FINE_TUNED_DIR;
                 default -> throw new ConfigurationException(NAME + ": expression-model must be imported or fine-tuned, was '" + variant + "'");
             };
-            source = ModelSource.classpath(dir, MiniXceptionFaceProvider.class);
+            source = ModelSource.bundled(dir, MiniXceptionFaceProvider.class, MANIFEST_SHA256.get(dir));
             json = "emotion.json";
-            try (InputStream in = MiniXceptionFaceProvider.class.getClassLoader().getResourceAsStream(dir + "/labels.json")) {
-                if (in == null) {
-                    throw new ModelLoadException("classpath:" + dir + "/labels.json is missing");
-                }
-                mapping = LabelMapping.fromJson(in, "classpath:" + dir + "/labels.json");
-            } catch (IOException e) {
-                throw new ModelLoadException("cannot read the bundled label mapping: " + e.getMessage(), e);
-            }
+            // from the verified copy, not straight from the jar: the manifest lists labels.json too
+            mapping = LabelMapping.fromJson(loader.materialize(source).resolve("labels.json"));
             labels = BUNDLED_LABELS;
             id = dir.equals(MODEL_DIR) ? BUNDLED_ID : FINE_TUNED_ID;
         }
