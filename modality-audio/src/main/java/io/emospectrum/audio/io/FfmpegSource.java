@@ -28,7 +28,6 @@ final class FfmpegSource implements AudioSource {
     private float[] pending;
     private int pendingPos;
     private boolean ended;
-    private final boolean durationIsReliable;
     private final java.util.List<String> issues = new java.util.ArrayList<>();
     private long framesOut;
     private boolean formatChangeReported;
@@ -42,9 +41,6 @@ final class FfmpegSource implements AudioSource {
         this.sampleRate = grabber.getSampleRate();
         long micros = grabber.getLengthInTime();
         this.duration = micros > 0 ? micros / 1e6 : -1;
-        // An MP3 without a frame index has a duration guessed from its bit rate and size: no measure of truncation.
-        this.durationIsReliable = grabber.getFormatContext() != null
-                && grabber.getFormatContext().duration_estimation_method() != org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
     }
 
     static AudioSource open(Path file) {
@@ -183,15 +179,28 @@ final class FfmpegSource implements AudioSource {
         return out;
     }
 
+    /** A stream whose index points past the end of the file was cut short (declared durations are no measure). */
     private void reportShortStream() {
-        if (duration > 0 && durationIsReliable && !shortReported) {
-            double decoded = framesOut / (double) sampleRate;
-            if (decoded < duration - Math.max(0.5, 0.05 * duration)) {
-                shortReported = true;
-                issues.add(String.format(java.util.Locale.ROOT,
-                        "%s: truncated or unreadable stream: %.2f s of audio decoded of the %.2f s its container declares",
-                        origin, decoded, duration));
+        if (shortReported) {
+            return;
+        }
+        shortReported = true;
+        long indexEnd = -1;
+        org.bytedeco.ffmpeg.avformat.AVFormatContext oc = grabber.getFormatContext();
+        for (int i = 0; oc != null && i < oc.nb_streams(); i++) {
+            int n = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(oc.streams(i));
+            if (n > 0) {
+                org.bytedeco.ffmpeg.avformat.AVIndexEntry e = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(oc.streams(i), n - 1);
+                if (e != null && !e.isNull() && e.pos() >= 0) {
+                    indexEnd = Math.max(indexEnd, e.pos() + e.size());
+                }
             }
+        }
+        long size = new java.io.File(origin).length();
+        if (size > 0 && indexEnd > size) {
+            issues.add(String.format(java.util.Locale.ROOT,
+                    "%s: truncated or unreadable stream: %.2f s of audio decoded; the file ends at byte %d of the %d its index covers",
+                    origin, framesOut / (double) sampleRate, size, indexEnd));
         }
     }
 
