@@ -115,7 +115,8 @@ final class InputFiles {
                 o.removeAll();
                 o.put("file", f.toString());
                 o.put("error", message);
-                err.println("emospectrum: " + f + ": " + message);
+                // the path once: most messages already name the file
+                err.println("emospectrum: " + (message.contains(f.toString()) ? message : f + ": " + message));
                 err.flush();
                 failed++;
             }
