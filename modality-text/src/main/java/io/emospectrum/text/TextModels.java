@@ -40,6 +40,11 @@ public final class TextModels {
     /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
+    /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
+            BUNDLED_DIR, "ce5326bda25318e035ee47bc016541fd3dd87e2e2af271aa29440822ad8895ae",
+            BUNDLED_DIR + "-int8", "b25d6df142a7bf22f46e05edd6fcf32a653d8b23c144db34806b7fffc3dfd80c",
+            "io/emospectrum/text/models/corpora-minilm-int8", "b671f8f5bd116d84536de828fdbf68a52047f79542815795c7c85ef89e7356d6");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -65,7 +70,7 @@ public final class TextModels {
         if (dir == null) {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
-        Path headDir = files.materialize(ModelSource.classpath(dir, TextModels.class), true);
+        Path headDir = files.materialize(ModelSource.bundled(dir, TextModels.class, MANIFEST_SHA256.get(dir)), true);
         if (CategoryHead.isIn(headDir)) {
             return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated);
         }
@@ -74,7 +79,8 @@ public final class TextModels {
         // A fine-tuned model ships a recipe (pretrained files from langchain4j's jar + our delta); a
         // head on the frozen encoder ships the manifest of the jar's files it was trained on.
         Path encoderDir = java.nio.file.Files.isRegularFile(headDir.resolve(EncoderRecipe.FILE_NAME))
-                ? FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory())
+                ? FineTunedEncoderFiles.materialize(readVerified(headDir.resolve(EncoderRecipe.FILE_NAME)),
+                        "classpath:" + dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory())
                 : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
@@ -103,7 +109,8 @@ public final class TextModels {
                                                           boolean calibrated) {
         CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
-        Path encoderDir = FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
+        Path encoderDir = FineTunedEncoderFiles.materialize(readVerified(headDir.resolve(EncoderRecipe.FILE_NAME)),
+                "classpath:" + dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : head.maxTokens();
         int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
@@ -115,6 +122,15 @@ public final class TextModels {
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
+        }
+    }
+
+    /** A file of a verified model directory, as text. */
+    private static String readVerified(Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new io.emospectrum.error.ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -90,9 +90,18 @@ final class CallCommand implements Callable<Integer> {
                 }
             }
             call.close();
-            out.write(summary(out, call.summary()));
+            ObjectNode summary = summary(out, call.summary());
+            if (!src.issues().isEmpty()) { // read in part: say so, in the output and on stderr
+                ArrayNode warnings = summary.putArray("warnings");
+                src.issues().forEach(warnings::add);
+                for (String w : src.issues()) {
+                    spec.commandLine().getErr().println("emospectrum: warning: " + w);
+                }
+                spec.commandLine().getErr().flush();
+            }
+            out.write(summary);
+            return src.issues().isEmpty() ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
         }
-        return EmoSpectrumCli.EXIT_OK;
     }
 
     private static ObjectNode summary(JsonLines out, CallSummary s) {

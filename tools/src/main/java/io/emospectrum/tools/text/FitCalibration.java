@@ -80,7 +80,8 @@ public final class FitCalibration implements Callable<Integer> {
             Path file = dir.resolve(ConfidenceCalibration.FILE_NAME);
             new ConfidenceCalibration(Math.round(t * 1e4) / 1e4, "GoEmotions " + split + ".tsv, " + scored.size()
                     + " comments with one gold category, by io.emospectrum.tools.text.FitCalibration --variant " + variant).write(file);
-            System.out.printf("wrote %s; add to %s/SHA256SUMS: %s  %s%n", file, dir, io.emospectrum.model.ModelManifest.sha256(file), file.getFileName());
+            System.out.printf("wrote %s; add to %s/SHA256SUMS: %s  %s (then re-pin that SHA256SUMS in TextModels.MANIFEST_SHA256)%n",
+                    file, dir, io.emospectrum.model.ModelManifest.sha256(file), file.getFileName());
         }
         return 0;
     }

@@ -185,7 +185,8 @@ public final class LeaveOneCorpusOut implements Callable<Integer> {
             sums.append(io.emospectrum.model.ModelManifest.sha256(dir.resolve(f))).append("  ").append(f).append('\n');
         }
         java.nio.file.Files.writeString(dir.resolve("SHA256SUMS"), sums.toString());
-        System.out.println("wrote " + dir);
+        System.out.println("wrote " + dir + "; pin its manifest in TextModels.MANIFEST_SHA256: "
+                + io.emospectrum.model.ModelManifest.sha256(dir.resolve("SHA256SUMS")));
     }
 
     static Trained train(Data data, Set<String> corpora, Recipe r, SoftmaxHead.Settings settings) {
