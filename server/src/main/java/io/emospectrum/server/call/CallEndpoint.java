@@ -25,14 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One call on one WebSocket: the transport half that both protocols share. Messages are copied off
  * Jetty's threads and handled in order, one at a time, on the scoring threads (so the
  * {@link CallAnalyzer}, which is not thread-safe, only ever sees one thread at a time); readings go
- * back as JSON as each window completes. Every way a call ends (stop, error, idle, the client
+ * back as JSON as each window completes. The next message is read from the socket only once the
+ * previous one is handled, so a client that sends faster than the server scores is slowed down by
+ * TCP itself and no queue grows. Every way a call ends (stop, error, idle, the client
  * going away, shutdown) passes through one place that closes the analyzer and unregisters the call,
  * so nothing outlives the connection.
  */
-public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
+public abstract class CallEndpoint implements Session.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(CallEndpoint.class);
-    /** Messages waiting to be scored for one call before it counts as overloaded (10 s of 20 ms frames). */
-    static final int MAX_QUEUED_PER_CALL = 500;
 
     protected final CallContext ctx;
     private final String protocol;
@@ -78,9 +78,11 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
                     .addKeyValue("remote", String.valueOf(s.getRemoteSocketAddress())).log("call refused");
             send(error(code, message));
             s.close(code.closeStatus(), reason(message), Callback.NOOP);
+            demand(); // to read the client's close reply
             return;
         }
         registered = true;
+        demand();
         LOG.atInfo().addKeyValue("event", "connected").addKeyValue("protocol", protocol)
                 .addKeyValue("remote", String.valueOf(s.getRemoteSocketAddress())).log("call connected");
     }
@@ -90,6 +92,7 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
         long arrival = System.nanoTime();
         lastActivity = arrival;
         if (ended) {
+            demand();
             return;
         }
         if (text.length() > ctx.config().maxFrameBytes()) {
@@ -110,6 +113,7 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
         int n = payload.remaining();
         if (ended) {
             callback.succeed();
+            demand();
             return;
         }
         if (n > ctx.config().maxFrameBytes()) {
@@ -125,6 +129,20 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
             frameArrival = arrival;
             handleBinary(ByteBuffer.wrap(copy));
         });
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        Session s = session;
+        if (s != null && s.isOpen()) {
+            s.sendPong(payload, Callback.NOOP);
+        }
+        demand();
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        demand();
     }
 
     @Override
@@ -153,13 +171,13 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
     public void checkIdle(long nowNanos) {
         if (!ended && nowNanos - lastActivity > ctx.config().idleTimeout().toNanos()) {
             lastActivity = nowNanos; // once
-            submit(() -> fail(ErrorCode.IDLE_TIMEOUT, "nothing arrived for " + ctx.config().idleTimeout().toSeconds() + " s"));
+            submitControl(() -> fail(ErrorCode.IDLE_TIMEOUT, "nothing arrived for " + ctx.config().idleTimeout().toSeconds() + " s"));
         }
     }
 
     /** Server shutdown: the call gets its summary, then a 1001 close. */
     public void shutdown() {
-        submitAlways(() -> {
+        submitControl(() -> {
             if (!ended) {
                 finish(ErrorCode.SHUTTING_DOWN.closeStatus(), "server shutting down", "shutdown");
             }
@@ -263,7 +281,7 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
     private void sendText(Session s, String text, String party, long arrival) {
         if (pendingSends.incrementAndGet() > ctx.config().maxPendingMessages()) {
             pendingSends.decrementAndGet();
-            submitAlways(() -> {
+            submitControl(() -> {
                 if (!ended) {
                     ended = true;
                     LOG.atWarn().addKeyValue("event", "call_error").addKeyValue("call", callId)
@@ -315,7 +333,6 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
             }
         }
         ctx.registry().unregister(this);
-        ctx.queued().addAndGet(-queued.getAndSet(0));
     }
 
     private void outcomeLogged(String outcome) {
@@ -324,36 +341,50 @@ public abstract class CallEndpoint implements Session.Listener.AutoDemanding {
                 .addKeyValue("seconds", analyzer == null ? 0 : analyzer.summary().durationSeconds()).log("call ended");
     }
 
+    /** Handles one incoming message in order, then reads the next one. */
     private void submit(Runnable task) {
-        if (queued.get() >= MAX_QUEUED_PER_CALL) {
-            if (!ended) {
-                ended = true; // stop taking input; the error goes out in order after what is queued
-                serial.execute(() -> {
-                    ended = false;
-                    fail(ErrorCode.OVERLOADED, "more than " + MAX_QUEUED_PER_CALL + " messages wait to be scored; "
-                            + "the server cannot keep up with this call");
-                });
-            }
-            return;
-        }
-        submitAlways(task);
-    }
-
-    private void submitAlways(Runnable task) {
         queued.incrementAndGet();
         ctx.queued().incrementAndGet();
         try {
             serial.execute(() -> {
                 queued.decrementAndGet();
                 ctx.queued().decrementAndGet();
-                if (ended) {
-                    return;
+                try {
+                    if (!ended) {
+                        run(task);
+                    }
+                } finally {
+                    demand();
                 }
-                run(task);
             });
         } catch (RejectedExecutionException e) {
             queued.decrementAndGet();
             ctx.queued().decrementAndGet();
+        }
+    }
+
+    /** Runs server-side control (idle, shutdown, slow client) in order with the call's messages. */
+    private void submitControl(Runnable task) {
+        try {
+            serial.execute(() -> {
+                if (!ended) {
+                    run(task);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the scoring threads are gone: the server is stopping and Jetty closes the socket
+        }
+    }
+
+    /** Asks Jetty for the next message (or control frame, such as the close reply). */
+    private void demand() {
+        Session s = session;
+        if (s != null) {
+            try {
+                s.demand();
+            } catch (RuntimeException e) {
+                // closed meanwhile: nothing more to read
+            }
         }
     }
 

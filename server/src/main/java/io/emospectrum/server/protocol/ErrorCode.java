@@ -21,8 +21,6 @@ public enum ErrorCode {
     CAPACITY("capacity", 1013),
     /** Nothing arrived for longer than the idle timeout. */
     IDLE_TIMEOUT("idle_timeout", 1001),
-    /** More audio is waiting for this call than the server can score in time. */
-    OVERLOADED("overloaded", 1013),
     /** The client does not read what the server sends fast enough. */
     SLOW_CLIENT("slow_client", 1008),
     /** The server is shutting down; the call got its summary. */
