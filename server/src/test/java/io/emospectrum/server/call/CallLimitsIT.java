@@ -48,6 +48,13 @@ class CallLimitsIT {
         return SyntheticSpeech.pcm16(s, 0, s.length);
     }
 
+    /** In messages of 1 s (32,000 bytes of 8 kHz stereo PCM16), under the 64 KiB limit. */
+    private static void sendChunked(WsClient c, byte[] pcm) {
+        for (int i = 0; i < pcm.length; i += 32_000) {
+            c.sendBinary(java.util.Arrays.copyOfRange(pcm, i, Math.min(pcm.length, i + 32_000)));
+        }
+    }
+
     @Test
     void callsBeyondTheLimitAreRefusedWith1013() throws Exception {
         try (EmoServer server = EmoServer.start(TestServers.config().maxCalls(1).build(), extractors);
@@ -84,11 +91,7 @@ class CallLimitsIT {
              WsClient c = WsClient.connect(http, calls(server), TestServers.TOKEN)) {
             c.sendText(START.formatted("agent-on"));
             assertThat(c.next(WAIT).json().path("parties")).extracting(JsonNode::asText).containsExactly("customer", "agent");
-            c.sendBinary(stereo(0.6));
-            byte[] more = stereo(8);
-            for (int i = 0; i < more.length; i += 32_000) {
-                c.sendBinary(java.util.Arrays.copyOfRange(more, i, Math.min(more.length, i + 32_000)));
-            }
+            sendChunked(c, stereo(8));
             c.sendText("{\"type\":\"stop\"}");
             List<JsonNode> got = c.until("summary", WAIT);
             assertThat(got.subList(0, got.size() - 1)).extracting(m -> m.path("subject").asText()).contains("customer", "agent");
@@ -104,8 +107,8 @@ class CallLimitsIT {
              WsClient b = WsClient.connect(http, uri, TestServers.TOKEN)) {
             a.sendText(START.formatted("open-a"));
             b.sendText(START.formatted("open-b"));
-            a.sendBinary(stereo(3));
-            b.sendBinary(stereo(3));
+            sendChunked(a, stereo(3));
+            sendChunked(b, stereo(3));
             a.until("window", WAIT); // the audio is being scored
             b.until("window", WAIT);
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
