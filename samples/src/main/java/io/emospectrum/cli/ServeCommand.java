@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -76,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--voice-option", paramLabel = "KEY=VALUE", description = "An option of the voice provider, e.g. "
+            + "window-hop-seconds=1.0 (half the scoring work per call); unknown keys are rejected.")
+    Map<String, String> voiceOptions = new LinkedHashMap<>();
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -90,7 +96,10 @@ final class ServeCommand implements Callable<Integer> {
             b.workers(workers);
         }
         ServerConfig config = b.build();
-        Extractors extractors = Extractors.load(ExtractorOptions.builder().device(DeviceChoice.parse(device)).build());
+        ExtractorOptions options = ExtractorOptions.builder().device(DeviceChoice.parse(device)).build();
+        ExtractorOptions.Builder voice = options.toBuilder();
+        voiceOptions.forEach(voice::property);
+        Extractors extractors = Extractors.load(voice.build(), options);
         EmoServer server;
         try {
             server = EmoServer.start(config, extractors);

@@ -35,7 +35,15 @@ public final class Extractors implements AutoCloseable {
      * @throws ProviderNotFoundException if no voice extractor is installed
      */
     public static Extractors load(ExtractorOptions options) {
-        VoiceEmotionExtractor voice = ProviderRegistry.voice().select().create(options);
+        return load(options, options);
+    }
+
+    /**
+     * As {@link #load(ExtractorOptions)}, with the voice extractor's own options (provider options
+     * such as the window hop are known to one provider only).
+     */
+    public static Extractors load(ExtractorOptions voiceOptions, ExtractorOptions options) {
+        VoiceEmotionExtractor voice = ProviderRegistry.voice().select().create(voiceOptions);
         TextEmotionExtractor text = null;
         FaceEmotionExtractor face = null;
         try {

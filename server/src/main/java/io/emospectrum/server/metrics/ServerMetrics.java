@@ -25,6 +25,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer windowLatency;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final java.util.Map<String, Counter> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerMetrics(IntSupplier activeCalls, IntSupplier queueDepth) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -53,7 +54,7 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     public void windowSent(String party, long latencyNanos) {
-        Counter.builder("emospectrum.windows").tag("party", party).register(registry).increment();
+        windows.computeIfAbsent(party, p -> Counter.builder("emospectrum.windows").tag("party", p).register(registry)).increment();
         windowLatency.record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 
