@@ -7,6 +7,7 @@ import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.server.protocol.AudioEncoding;
 import io.emospectrum.server.protocol.ErrorCode;
 import io.emospectrum.server.protocol.ProtocolException;
+import io.emospectrum.server.protocol.StartMessage;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -74,8 +75,9 @@ public final class TwilioCallEndpoint extends CallEndpoint {
             hasAgentTrack |= t.asText("").toLowerCase(Locale.ROOT).equals("outbound");
         }
         String callId = start.path("callSid").asText(start.path("streamSid").asText(streamSid));
-        if (callId.isEmpty()) {
-            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "the start event names no callSid or streamSid");
+        if (!StartMessage.isCallId(callId)) {
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE, "the start event needs a callSid or streamSid of 1 to 128 "
+                    + "letters, digits and . _ : -");
         }
         // Channels here only say who is who; each track arrives on its own (acceptParty).
         startCall(callId, RATE, hasAgentTrack ? 2 : 1, new CallOptions(0, hasAgentTrack ? 1 : -1, false));

@@ -67,6 +67,7 @@ public final class ApiHandler extends Handler.Abstract {
     private static final Map<String, String> CLIPS = Map.of("video/mp4", ".mp4", "video/webm", ".webm",
             "video/x-matroska", ".mkv", "video/quicktime", ".mov", "video/x-msvideo", ".avi");
     private static final int TEXT_BATCH = 32;
+    private static final Set<String> ENDPOINTS = Set.of("/v1/text", "/v1/audio", "/v1/image", "/v1/clip", "/metrics");
 
     private final ServerConfig config;
     private final Extractors extractors;
@@ -119,8 +120,8 @@ public final class ApiHandler extends Handler.Abstract {
             status = 500;
             error(response, callback, status, "internal error: " + e.getClass().getSimpleName());
         }
-        if (!path.startsWith("/v1/") && !path.equals("/metrics")) {
-            endpoint = "other";
+        if (!ENDPOINTS.contains(path)) {
+            endpoint = "other"; // a label per unknown path would let clients grow the metrics without bound
         }
         metrics.request(endpoint, status);
         return true;

@@ -42,6 +42,11 @@ public record StartMessage(String callId, int sampleRate, AudioEncoding encoding
         }
     }
 
+    /** Whether {@code id} is a valid call id (it ends up in logs and messages, so it is kept plain). */
+    public static boolean isCallId(String id) {
+        return id != null && CALL_ID.matcher(id).matches();
+    }
+
     /** Bytes of one sample frame (one sample of every channel). */
     public int frameBytes() {
         return encoding.bytesPerSample() * channels;

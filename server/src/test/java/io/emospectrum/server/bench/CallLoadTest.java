@@ -51,7 +51,13 @@ public final class CallLoadTest {
     private final URI uri;
     private final long pid;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ConcurrentLinkedQueue<Long> warmupLatencies = new ConcurrentLinkedQueue<>();
+    private volatile long warmupEnd;
     private final byte[][] frames;
+    /** Calls start spread over this many seconds, as calls do, rather than in one burst. */
+    private double rampSeconds = 2;
+    /** Latencies of readings received before this are reported apart (the server's JIT warms up). */
+    private double warmupSeconds = 0;
 
     private CallLoadTest(URI uri, long pid, double callSeconds) {
         this.uri = uri;
@@ -70,6 +76,8 @@ public final class CallLoadTest {
         URI uri = URI.create(arg(args, "--url", "ws://127.0.0.1:8080/v1/calls") + "?access_token=" + System.getenv("EMOSPECTRUM_TOKEN"));
         long pid = Long.parseLong(arg(args, "--pid", "0"));
         CallLoadTest t = new CallLoadTest(uri, pid, Double.parseDouble(arg(args, "--call-seconds", "60")));
+        t.rampSeconds = Double.parseDouble(arg(args, "--ramp-seconds", "2"));
+        t.warmupSeconds = Double.parseDouble(arg(args, "--warmup-seconds", "0"));
         if (mode.equals("calls")) {
             t.calls(Integer.parseInt(arg(args, "--calls", "100")), Double.parseDouble(arg(args, "--minutes", "10")));
         } else if (mode.equals("cycles")) {
@@ -145,7 +153,7 @@ public final class CallLoadTest {
                         windows.incrementAndGet();
                         int f = Math.min(frames.length - 1, (int) Math.ceil(m.path("end").asDouble() * 50 - 1e-6) - 1);
                         if (f >= 0 && sentAt[f] != 0 && !stopped) {
-                            latencies.add(now - sentAt[f]);
+                            (now < warmupEnd ? warmupLatencies : latencies).add(now - sentAt[f]);
                         }
                     } else if (type.equals("summary")) {
                         done.complete(null);
@@ -190,6 +198,7 @@ public final class CallLoadTest {
         }
         long t0 = System.nanoTime();
         long end = t0 + (long) (minutes * 60e9);
+        warmupEnd = t0 + (long) (warmupSeconds * 1e9);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         Object lock = new Object();
         // Calls start staggered over the first 2 s, then each slot replaces its call when it ends.
@@ -211,7 +220,7 @@ public final class CallLoadTest {
                 for (int i = 0; i < n; i++) {
                     Call c = slots.get(i);
                     if (c == null) {
-                        if (now < end && now - t0 >= i * 2_000_000_000L / n) {
+                        if (now < end && now - t0 >= (long) (i * rampSeconds * 1e9 / n)) {
                             Call fresh = new Call("load-" + seq.incrementAndGet(), latencies, windows);
                             slots.set(i, fresh);
                             fresh.open().exceptionally(e -> {
@@ -277,12 +286,18 @@ public final class CallLoadTest {
         ticker.shutdownNow();
         List<Long> all = new ArrayList<>(latencies);
         System.out.println();
-        System.out.printf(Locale.ROOT, "calls: %d concurrent, %.1f min, %d calls completed with a summary, %d failed%n",
-                n, minutes, completed.get(), failed.get());
+        System.out.printf(Locale.ROOT, "calls: %d concurrent (started over %.0f s), %.1f min, %d calls completed with a summary, "
+                + "%d failed%n", n, rampSeconds, minutes, completed.get(), failed.get());
         System.out.printf(Locale.ROOT, "windows: %d readings (%.1f/s); latency from the window's last frame sent to its reading "
                         + "received: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
                 windows.get(), windows.get() / (minutes * 60), percentile(all, 0.5) / 1e6, percentile(all, 0.95) / 1e6,
                 percentile(all, 0.99) / 1e6, percentile(all, 1.0) / 1e6, all.size());
+        if (warmupSeconds > 0) {
+            List<Long> w = new ArrayList<>(warmupLatencies);
+            System.out.printf(Locale.ROOT, "(readings in the first %.0f s, calls ramping up over %.0f s, not counted above: n=%d, "
+                    + "p50 %.1f ms, p95 %.1f ms, max %.1f ms)%n", warmupSeconds, rampSeconds, w.size(),
+                    percentile(w, 0.5) / 1e6, percentile(w, 0.95) / 1e6, percentile(w, 1.0) / 1e6);
+        }
         System.out.println(serverLatency());
         System.out.println("server samples:");
         samples.forEach(s -> System.out.println("  " + s));
