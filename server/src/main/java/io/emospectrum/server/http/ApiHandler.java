@@ -310,7 +310,9 @@ public final class ApiHandler extends Handler.Abstract {
                     out.append(json.window(w)).append('\n');
                 }
             });
-            out.append(json.summary(summary)).append('\n');
+            ObjectNode sum = json.summary(summary);
+            sum.remove("file"); // the spooled file's name is the server's business
+            out.append(sum).append('\n');
             return new Reply(200, NDJSON, out.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the clip to " + spool, e);

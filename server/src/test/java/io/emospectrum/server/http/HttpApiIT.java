@@ -177,6 +177,32 @@ class HttpApiIT {
     }
 
     @Test
+    void aClipIsSpooledReadAsTheVideoCommandReadsItAndDeleted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        float[] voice = SyntheticSpeech.mono(16_000, 4, 190, 41);
+        java.nio.file.Path clip = io.emospectrum.fusion.clip.TestClips.write(dir.resolve("clip.mkv"), 4, i -> 128,
+                t -> voice[Math.min(voice.length - 1, (int) (t * 16_000))]);
+        java.nio.file.Path spool = java.nio.file.Files.createDirectory(dir.resolve("spool"));
+        try (EmoServer withSpool = EmoServer.start(TestServers.config().spoolDir(spool).build(), extractors)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(withSpool.uri().resolve("/v1/clip"))
+                    .header("Content-Type", "video/x-matroska").header("Authorization", "Bearer " + TestServers.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofFile(clip)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            List<JsonNode> got = lines(r.body());
+            assertThat(got).hasSizeGreaterThan(1);
+            assertThat(got.subList(0, got.size() - 1)).allSatisfy(w -> assertThat(w.path("vector")).hasSize(9));
+            JsonNode summary = got.get(got.size() - 1);
+            assertThat(summary.path("type").asText()).isEqualTo("summary");
+            assertThat(summary.path("hasAudio").asBoolean()).isTrue();
+            assertThat(summary.path("duration").asDouble()).isCloseTo(4.0, within(0.2));
+            assertThat(summary.has("file")).isFalse();
+        }
+        try (var left = java.nio.file.Files.list(spool)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void theLivePageIsServed() throws Exception {
         HttpResponse<String> page = get("/", false);
         assertThat(page.statusCode()).isEqualTo(200);
