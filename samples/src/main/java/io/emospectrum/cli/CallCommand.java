@@ -1,5 +1,7 @@
 package io.emospectrum.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emospectrum.call.CallAnalyzer;
 import io.emospectrum.call.CallOptions;
 import io.emospectrum.json.CallJson;
@@ -82,8 +84,17 @@ final class CallCommand implements Callable<Integer> {
                 }
             }
             call.close();
-            out.write(json.summary(call.summary()));
+            ObjectNode summary = json.summary(call.summary());
+            if (!src.issues().isEmpty()) { // read in part: say so, in the output and on stderr
+                ArrayNode warnings = summary.putArray("warnings");
+                src.issues().forEach(warnings::add);
+                for (String w : src.issues()) {
+                    spec.commandLine().getErr().println("emospectrum: warning: " + w);
+                }
+                spec.commandLine().getErr().flush();
+            }
+            out.write(summary);
+            return src.issues().isEmpty() ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
         }
-        return EmoSpectrumCli.EXIT_OK;
     }
 }
