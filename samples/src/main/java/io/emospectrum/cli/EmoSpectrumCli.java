@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EmoSpectrumCli.Version.class,
         description = "Reads expressed emotion from text, faces and voice, as one emotion spectrum per item (JSON Lines).",
-        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, ProvidersCommand.class,
+        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, BatchCommand.class, ProvidersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EmoSpectrumCli {
     public static final int EXIT_OK = 0;
