@@ -151,7 +151,7 @@ public final class SparkClips {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
             String scheme = p.toUri().getScheme();
             if (scheme == null || scheme.equals("file")) {
-                Path local = Path.of(p.toUri().getPath());
+                Path local = localPath(uri, p);
                 if (!Files.isRegularFile(local)) {
                     throw new io.emospectrum.error.InvalidInputException(uri + ": no such file");
                 }
@@ -167,6 +167,21 @@ public final class SparkClips {
                 throw e;
             }
             return new ClipSource(copy, true);
+        }
+
+        /** A file URI as java.net.URI reads it (percent-encoded, as Path.toUri() writes it), else as Hadoop does (plain). */
+        private static Path localPath(String uri, org.apache.hadoop.fs.Path p) {
+            if (uri.startsWith("file:")) {
+                try {
+                    Path decoded = Path.of(java.net.URI.create(uri));
+                    if (Files.exists(decoded)) {
+                        return decoded;
+                    }
+                } catch (IllegalArgumentException notAJavaUri) {
+                    // e.g. "file:/a b": Hadoop's own form below
+                }
+            }
+            return Path.of(p.toUri().getPath());
         }
 
         /** Spark's local directories on an executor (SPARK_LOCAL_DIRS, set by YARN and Kubernetes), else the JVM's temp. */

@@ -48,6 +48,7 @@ public final class EmoSpectrumJob {
         System.exit(new CommandLine(new EmoSpectrumJob()).execute(args));
     }
 
+    /** A new session, or the one already running in this JVM (which the job then leaves running). */
     SparkSession session(String name) {
         SparkConf c = new SparkConf().setAppName(name);
         if (!c.contains("spark.master")) {
@@ -83,6 +84,7 @@ public final class EmoSpectrumJob {
 
         @Override
         public Integer call() {
+            boolean owned = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = job.session("emospectrum-clips");
             try {
                 Dataset<Row> uris = spark.read().text(input).withColumnRenamed("value", "uri")
@@ -99,7 +101,9 @@ public final class EmoSpectrumJob {
                         + (failed > 0 ? "; " + failed + " clip(s) failed (rows with error)" : ""));
                 return failed > 0 ? 3 : 0;
             } finally {
-                spark.stop();
+                if (owned) {
+                    spark.stop();
+                }
             }
         }
     }
@@ -129,6 +133,7 @@ public final class EmoSpectrumJob {
 
         @Override
         public Integer call() {
+            boolean owned = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = job.session("emospectrum-texts");
             try {
                 Dataset<Row> in;
@@ -148,7 +153,9 @@ public final class EmoSpectrumJob {
                 System.err.println("emospectrum-spark: wrote " + out + "/texts");
                 return 0;
             } finally {
-                spark.stop();
+                if (owned) {
+                    spark.stop();
+                }
             }
         }
     }
