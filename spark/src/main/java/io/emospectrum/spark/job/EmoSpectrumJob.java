@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "emospectrum-spark", mixinStandardHelpOptions = true,
         description = "Emotion of clips or texts as a Spark job, written as Parquet.",
-        subcommands = {EmoSpectrumJob.Clips.class, EmoSpectrumJob.Texts.class})
+        subcommands = {EmoSpectrumJob.Clips.class, EmoSpectrumJob.Texts.class, EmoSpectrumJob.Show.class})
 public final class EmoSpectrumJob {
     @Option(names = "--master", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
             description = "Spark master when not set by spark-submit (default: local[*]).")
@@ -151,6 +151,35 @@ public final class EmoSpectrumJob {
                 TextSettings s = new TextSettings(provider, job.device, batchSize, Map.of());
                 new SparkTexts(s).score(in, id, text).write().mode(SaveMode.Overwrite).parquet(out + "/texts");
                 System.err.println("emospectrum-spark: wrote " + out + "/texts");
+                return 0;
+            } finally {
+                if (owned) {
+                    spark.stop();
+                }
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the first rows of a Parquet output (e.g. OUT/windows).")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        EmoSpectrumJob job;
+
+        @CommandLine.Parameters(paramLabel = "URI", description = "A Parquet directory the job wrote.")
+        String path;
+
+        @Option(names = "-n", paramLabel = "ROWS", defaultValue = "20", description = "Rows to print (default: ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Override
+        public Integer call() {
+            boolean owned = SparkSession.getDefaultSession().isEmpty();
+            SparkSession spark = job.session("emospectrum-show");
+            try {
+                Dataset<Row> d = spark.read().parquet(path);
+                d.printSchema();
+                d.show(rows, false);
+                System.out.println(d.count() + " rows");
                 return 0;
             } finally {
                 if (owned) {
