@@ -89,6 +89,7 @@ public final class EmoSpectrumJob {
             try {
                 Dataset<Row> uris = spark.read().text(input).withColumnRenamed("value", "uri")
                         .where("trim(uri) != '' AND NOT startswith(trim(uri), '#')").selectExpr("trim(uri) AS uri");
+                long t0 = System.nanoTime();
                 int n = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
                 ClipSettings s = new ClipSettings(faceProvider, voiceProvider, job.device, 1.0, 5, maxFrameSide, "linear");
                 // one clip per task where possible: clips are few and long
@@ -97,8 +98,8 @@ public final class EmoSpectrumJob {
                 r.summaries().write().mode(SaveMode.Overwrite).parquet(out + "/summaries");
                 long failed = spark.read().parquet(out + "/summaries").where("error IS NOT NULL").count();
                 r.release();
-                System.err.println("emospectrum-spark: wrote " + out + "/windows and " + out + "/summaries"
-                        + (failed > 0 ? "; " + failed + " clip(s) failed (rows with error)" : ""));
+                System.err.printf(java.util.Locale.ROOT, "emospectrum-spark: wrote %s/windows and %s/summaries in %.1f s%s%n",
+                        out, out, (System.nanoTime() - t0) / 1e9, failed > 0 ? "; " + failed + " clip(s) failed (rows with error)" : "");
                 return failed > 0 ? 3 : 0;
             } finally {
                 if (owned) {
@@ -136,6 +137,7 @@ public final class EmoSpectrumJob {
             boolean owned = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = job.session("emospectrum-texts");
             try {
+                long t0 = System.nanoTime();
                 Dataset<Row> in;
                 String id;
                 String text;
@@ -150,7 +152,7 @@ public final class EmoSpectrumJob {
                 }
                 TextSettings s = new TextSettings(provider, job.device, batchSize, Map.of());
                 new SparkTexts(s).score(in, id, text).write().mode(SaveMode.Overwrite).parquet(out + "/texts");
-                System.err.println("emospectrum-spark: wrote " + out + "/texts");
+                System.err.printf(java.util.Locale.ROOT, "emospectrum-spark: wrote %s/texts in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
                 return 0;
             } finally {
                 if (owned) {
