@@ -123,6 +123,39 @@ class BatchCommandTest {
         }
     }
 
+    @Test
+    void audioFilesGetWhatTheAudioCommandGives(@TempDir Path dir) throws Exception {
+        Path loud = wav(dir.resolve("loud.wav"), 2.0, 0.6);
+        Path quiet = wav(dir.resolve("quiet.wav"), 1.5, 0.05);
+        Path out = dir.resolve("out");
+
+        CliRun r = CliRun.run("batch", "audio", "--provider=loudness-test", "--no-progress", "--out", out.toString(),
+                loud.toString(), quiet.toString());
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        Map<String, JsonNode> index = index(out);
+        for (Path f : List.of(loud, quiet)) {
+            List<JsonNode> batch = jsonLines(out.resolve(index.get(f.toString()).get("output").asText()));
+            assertThat(batch).isEqualTo(CliRun.run("audio", "--provider=loudness-test", f.toString()).lines());
+            assertThat(index.get(f.toString()).get("mediaSeconds").asDouble()).isPositive();
+        }
+    }
+
+    private static Path wav(Path out, double seconds, double amplitude) throws IOException {
+        int rate = 16_000;
+        int n = (int) (seconds * rate);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(n * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            bb.putShort((short) (amplitude * 32767 * Math.sin(2 * Math.PI * 200 * i / rate)));
+        }
+        javax.sound.sampled.AudioFormat f = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(bb.array()), f, n)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out.toFile());
+        }
+        return out;
+    }
+
     private static List<JsonNode> withoutTimings(List<JsonNode> lines) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode n : lines) {

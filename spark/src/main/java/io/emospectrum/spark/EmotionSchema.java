@@ -17,7 +17,7 @@ import java.util.List;
  * {@code confidence} (in [0, 1]) and {@code model} ({@code name@version}).
  *
  * <ul>
- *   <li>{@link #TEXTS}: the input's id column (its own name and type), {@code start} and {@code end}
+ *   <li>{@link #texts}: the input's id column (its own name and type), {@code start} and {@code end}
  *       (int: the character span read), the reading, {@code error} (string, null when read).</li>
  *   <li>{@link #WINDOWS}: {@code clip} (the URI), {@code subject} (face track, null when unknown),
  *       {@code start} and {@code end} (double, seconds), the fused reading, {@code modalities}
