@@ -11,6 +11,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +78,30 @@ final class BatchRunner {
         } catch (IOException e) {
             throw new io.emospectrum.error.InvalidInputException("cannot create output directory " + dir + ": " + e.getMessage());
         }
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockFile)) {
+            return runLocked(listed, task, t0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + dir, e);
+        }
+    }
+
+    /** Two runs into one directory would delete and rename each other's files: the second one is refused. */
+    private FileLock tryLock(FileChannel lockFile) throws IOException {
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new io.emospectrum.error.InvalidInputException("another emospectrum batch is writing to " + dir
+                    + "; wait for it to finish or stop it");
+        }
+        return lock;
+    }
+
+    private Summary runLocked(List<Path> listed, Task task, long t0) {
         BatchOutputs.deleteLeftovers(dir);
         List<Path> inputs = new ArrayList<>(new LinkedHashSet<>(listed));
         BatchIndex index = new BatchIndex(dir);

@@ -124,6 +124,21 @@ class BatchCommandTest {
     }
 
     @Test
+    void aSecondRunIntoADirectoryInUseIsRefused(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.txt"), "happy\n");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            CliRun r = CliRun.run("batch", "text", "--provider=keyword-test", "--no-progress", "--out", out.toString(), a.toString());
+            assertThat(r.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+            assertThat(r.stderr()).contains("another emospectrum batch is writing to");
+        }
+        assertThat(CliRun.run("batch", "text", "--provider=keyword-test", "--no-progress", "--out", out.toString(), a.toString())
+                .exitCode()).isZero();
+    }
+
+    @Test
     void audioFilesGetWhatTheAudioCommandGives(@TempDir Path dir) throws Exception {
         Path loud = wav(dir.resolve("loud.wav"), 2.0, 0.6);
         Path quiet = wav(dir.resolve("quiet.wav"), 1.5, 0.05);
