@@ -9,6 +9,7 @@ import io.emospectrum.image.frame.ImageDecoder;
 import io.emospectrum.image.frame.VideoFrameSource;
 import io.emospectrum.image.track.IouFaceTracker;
 import io.emospectrum.image.track.TrackingSettings;
+import io.emospectrum.lifecycle.CloseGuard;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionReading;
@@ -30,17 +31,19 @@ import java.util.function.Consumer;
 /**
  * Faces in, one reading per face out: a {@link FaceDetector} finds the faces, {@link FaceCropper}
  * cuts and levels them, the {@link ExpressionClassifier} scores all faces of a call in one batch,
- * and the model's labels map to the spectrum. Thread-safe (detector and classifier are).
+ * and the model's labels map to the spectrum. Thread-safe (detector and classifier are);
+ * {@link #close()} waits for the calls in flight, later calls fail with
+ * {@link io.emospectrum.error.ExtractorClosedException}.
  */
 public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
     private final FaceDetector detector;
     private final ExpressionClassifier classifier;
     private final FaceCropper cropper;
-    private final ImageDecoder decoder = new ImageDecoder();
+    private final ImageDecoder decoder;
     private final TrackingSettings tracking;
     private final float cropScale;
     private final int detectInterval;
-    private volatile boolean closed;
+    private final CloseGuard guard = new CloseGuard("face extractor", this::free);
 
     /**
      * @param cropScale how much to grow the detector's box around its centre before cropping
@@ -57,6 +60,13 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
                                      int detectInterval) {
+        this(detector, classifier, tracking, cropScale, detectInterval, new ImageDecoder());
+    }
+
+    /** @param decoder reads image files (its pixel budget bounds the memory one file can take) */
+    public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
+                                     int detectInterval, ImageDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
         if (detectInterval < 1) {
             throw new IllegalArgumentException("detect interval must be >= 1, was " + detectInterval);
         }
@@ -118,7 +128,12 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
 
     @Override
     public List<EmotionReading> classifyCrops(List<ImageFrame> crops) {
-        checkOpen();
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyCropsOpen(crops);
+        }
+    }
+
+    private List<EmotionReading> classifyCropsOpen(List<ImageFrame> crops) {
         int per = cropper.cropSize();
         float[] buf = new float[crops.size() * per];
         for (int i = 0; i < crops.size(); i++) {
@@ -149,12 +164,19 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      * @return per frame, its observations (raw model scores)
      */
     public List<List<FaceObservation>> observe(List<ImageFrame> frames) {
-        checkOpen();
-        return classify(frames, detector.detectAll(frames));
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyOpen(frames, detector.detectAll(frames));
+        }
     }
 
     /** Classifies the given faces of each frame, all in one batch. */
     public List<List<FaceObservation>> classify(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyOpen(frames, faces);
+        }
+    }
+
+    private List<List<FaceObservation>> classifyOpen(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
         int total = faces.stream().mapToInt(List::size).sum();
         int per = cropper.cropSize();
         float[] buf = new float[total * per];
@@ -188,7 +210,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
 
     @Override
     public FaceTracker openTracker() {
-        checkOpen();
+        guard.checkOpen();
         return openIouTracker();
     }
 
@@ -206,7 +228,12 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      * @return one summary reading per track
      */
     public VideoResult analyzeVideo(Path video, FrameSampling sampling, int frameBatch, Consumer<EmotionReading> perFrame) {
-        checkOpen();
+        try (CloseGuard.Call call = guard.enter()) {
+            return analyzeVideoOpen(video, sampling, frameBatch, perFrame);
+        }
+    }
+
+    private VideoResult analyzeVideoOpen(Path video, FrameSampling sampling, int frameBatch, Consumer<EmotionReading> perFrame) {
         if (frameBatch < 1) {
             throw new IllegalArgumentException("frame batch must be >= 1, was " + frameBatch);
         }
@@ -235,7 +262,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
                         }
                         faces.add(lastFaces);
                     }
-                    List<List<FaceObservation>> obs = classify(batch, faces);
+                    List<List<FaceObservation>> obs = classifyOpen(batch, faces);
                     for (int i = 0; i < batch.size(); i++) {
                         tracker.update(obs.get(i), batch.get(i).timestampSeconds()).forEach(perFrame);
                     }
@@ -278,21 +305,16 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
                 .build();
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("extractor is closed");
-        }
-    }
-
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                detector.close();
-            } finally {
-                classifier.close();
-            }
+        guard.close();
+    }
+
+    private void free() {
+        try {
+            detector.close();
+        } finally {
+            classifier.close();
         }
     }
 }

@@ -114,7 +114,12 @@ final class VideoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         NativeLogs.configure(common.verbose);
         ExtractorOptions options = common.toOptions();
-        SpectrumFuser fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        SpectrumFuser fuser;
+        try {
+            fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        } catch (io.emospectrum.error.ModelLoadException e) { // the user's model file: bad input, not an internal failure
+            throw new ConfigurationException("--strategy " + strategy + ": " + e.getMessage(), e);
+        }
         WindowGrid grid = new WindowGrid(window, hop != null ? hop : window);
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
@@ -177,7 +182,7 @@ final class VideoCommand implements Callable<Integer> {
         if (chart != null) {
             chart.save(plot, file.getFileName().toString());
         }
-        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty()
+        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty() && summary.issues(ClipIssue.Kind.TRUNCATED).isEmpty()
                 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 
