@@ -36,7 +36,8 @@ import java.util.Set;
  * network on FER2013 train, 63.3% vs 55.0% on PublicTest; {@code imported}: the network as published),
  * {@code expression-engine} ({@code auto}, {@code onnxruntime}, {@code pytorch}),
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
- * {@code crop-scale}, {@code detect-interval} (video: detect on one sampled frame in N, default 1),
+ * {@code crop-scale}, {@code detect-interval} (video: the tracker detects on one frame in N and follows the faces
+ * between, default 1),
  * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}, {@code track.max-shift}.
  * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
  * {@code SHA256SUMS}; its label mapping lists the labels in output order.
@@ -90,17 +91,18 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         int detectInterval;
         try {
             detectInterval = Integer.parseInt(options.property("detect-interval").orElse("1"));
+            if (detectInterval < 1 || detectInterval > 100) {
+                throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
+            }
             tracking = new TrackingSettings(
                     Float.parseFloat(options.property("track.min-iou").orElse(Float.toString(d.minIou()))),
                     Integer.parseInt(options.property("track.max-missed").orElse(Integer.toString(d.maxMissed()))),
                     Float.parseFloat(options.property("track.smoothing").orElse(Float.toString(d.smoothing()))),
-                    Float.parseFloat(options.property("track.max-shift").orElse(Float.toString(d.maxShift()))));
+                    Float.parseFloat(options.property("track.max-shift").orElse(Float.toString(d.maxShift()))),
+                    detectInterval);
             cropScale = Float.parseFloat(options.property("crop-scale").orElse("1.0"));
         } catch (NumberFormatException e) {
             throw new ConfigurationException(NAME + ": option is not a number: " + e.getMessage());
-        }
-        if (detectInterval < 1 || detectInterval > 100) {
-            throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
         }
         if (!(cropScale >= 0.5f && cropScale <= 3f)) {
             throw new ConfigurationException(NAME + ": crop-scale must be in [0.5, 3], was " + cropScale);
@@ -113,7 +115,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             classifier.close();
             throw e;
         }
-        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, detectInterval);
+        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale);
     }
 
     /** The square input side the graph declares ({@code [-1, side, side, 1]}), 64 where it declares none. */

@@ -61,6 +61,29 @@ public final class TestImages {
         return ImageFrame.of(w, h, PixelFormat.BGR24, px);
     }
 
+    /** The pixels of {@code box} (rounded to whole pixels) as a frame of their own. */
+    public static ImageFrame crop(ImageFrame f, io.emospectrum.spectrum.BoundingBox box) {
+        int ch = f.format().channels();
+        int x0 = Math.max(0, Math.round(box.x()));
+        int y0 = Math.max(0, Math.round(box.y()));
+        int w = Math.min(f.width() - x0, Math.round(box.width()));
+        int h = Math.min(f.height() - y0, Math.round(box.height()));
+        byte[] src = f.copyPixels();
+        byte[] out = new byte[w * h * ch];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(src, ((y0 + y) * f.width() + x0) * ch, out, y * w * ch, w * ch);
+        }
+        return ImageFrame.of(w, h, f.format(), out);
+    }
+
+    /** skimage's sample data from Debian's python3-skimage, or the test is skipped. */
+    public static Path skimageData() {
+        Path dir = io.emospectrum.image.eval.NonFaceSet.DEBIAN_SKIMAGE_DATA;
+        Assumptions.assumeTrue(io.emospectrum.image.eval.NonFaceSet.present(dir),
+                "skimage's sample data not found at " + dir + " (apt-get install python3-skimage): skipping");
+        return dir;
+    }
+
     public static ImageFrame decode(Path p) {
         return new ImageDecoder().decode(p);
     }

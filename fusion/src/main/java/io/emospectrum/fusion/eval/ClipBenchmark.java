@@ -29,7 +29,9 @@ import java.util.Map;
  * Model loading is not counted.
  *
  * <pre>{@code java -cp ... io.emospectrum.fusion.eval.ClipBenchmark CLIP [--subtitles FILE] [--face-fps N]
- *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N]}</pre>
+ *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N] [--face-options KEY=VALUE,...] [--voice off]}</pre>
+ * {@code --face-options} go to the face extractor (e.g. {@code detect-interval=5}); {@code --voice off}
+ * leaves the sound track unread (to time the face path alone).
  */
 public final class ClipBenchmark {
     private ClipBenchmark() {
@@ -37,7 +39,8 @@ public final class ClipBenchmark {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
-            throw new ConfigurationException("usage: ClipBenchmark CLIP [--subtitles FILE] [--face-fps N] [--strategy NAME] [--runs N]");
+            throw new ConfigurationException("usage: ClipBenchmark CLIP [--subtitles FILE] [--face-fps N] [--strategy NAME] [--runs N] "
+                    + "[--face-options KEY=VALUE,...] [--voice off]");
         }
         org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR); // no stream banner
         Path clip = Path.of(args[0]);
@@ -46,10 +49,22 @@ public final class ClipBenchmark {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         ExtractorOptions options = ExtractorOptions.defaults();
+        ExtractorOptions.Builder faceOptions = ExtractorOptions.builder();
+        if (a.containsKey("face-options")) {
+            for (String kv : a.get("face-options").split(",")) {
+                String[] p = kv.split("=", 2);
+                if (p.length != 2) {
+                    throw new ConfigurationException("--face-options takes KEY=VALUE[,KEY=VALUE...], got '" + kv + "'");
+                }
+                faceOptions.property(p[0], p[1]);
+            }
+        }
+        boolean withVoice = !"off".equals(a.get("voice"));
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
-            FaceEmotionExtractor face = ProviderRegistry.face().isEmpty() ? null : ProviderRegistry.face().select().create(options);
-            VoiceEmotionExtractor voice = ProviderRegistry.voice().isEmpty() ? null : ProviderRegistry.voice().select().create(options);
+            FaceEmotionExtractor face = ProviderRegistry.face().isEmpty() ? null : ProviderRegistry.face().select().create(faceOptions.build());
+            VoiceEmotionExtractor voice = ProviderRegistry.voice().isEmpty() || !withVoice ? null
+                    : ProviderRegistry.voice().select().create(options);
             TextEmotionExtractor text = ProviderRegistry.text().isEmpty() || !a.containsKey("subtitles")
                     ? null : ProviderRegistry.text().select().create(options);
             for (EmotionExtractor e : new EmotionExtractor[] {face, voice, text}) {
