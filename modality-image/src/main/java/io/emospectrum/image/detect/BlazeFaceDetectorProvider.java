@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
  * finds nothing, a second look by the front model at the frame padded to this many times its side
  * ({@link PaddedRetryDetector}), which finds the faces of tight crops; {@code pad-min-score} (default
- * {@value #FRONT_MIN_SCORE}) for that look.
+ * {@value #FRONT_MIN_SCORE}) for that look; {@code tiles} (default 1: off): also detect on a grid of this
+ * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
+ * detection per tile.
  */
 public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     /** Chosen on the non-face set and FER2013 train crops (docs/modality-image.md, "Face detection"). */
@@ -41,7 +43,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
 
     @Override
     public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score");
+        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles");
     }
 
     @Override
@@ -54,6 +56,10 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         float iou = number(options, "nms-iou", "0.3");
         float pad = number(options, "pad", PAD);
         float padMinScore = number(options, "pad-min-score", FRONT_MIN_SCORE);
+        float tiles = number(options, "tiles", "1");
+        if (tiles != Math.rint(tiles) || tiles < 1 || tiles > 8) {
+            throw new ConfigurationException("blazeface tiles must be a whole number in [1, 8] (1: off), was " + options.get("tiles"));
+        }
         if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1) || !(padMinScore > 0 && padMinScore < 1)) {
             throw new ConfigurationException("blazeface min-score, pad-min-score and nms-iou must be in (0, 1), were "
                     + minScore + ", " + padMinScore + ", " + iou);
@@ -62,7 +68,8 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             throw new ConfigurationException("blazeface pad must be 0 (off) or in (1, 4], was " + pad);
         }
         String engine = options.getOrDefault("engine", "auto");
-        BlazeFaceDetector first = load(variant, minScore, iou, engine, device);
+        BlazeFaceDetector model = load(variant, minScore, iou, engine, device);
+        FaceDetector first = tiles > 1 ? new TiledDetector(model, (int) tiles) : model;
         if (pad == 0) {
             return first;
         }

@@ -36,8 +36,9 @@ import java.util.Map;
  *       image with IoU of at least 0.25; a second box, or a box elsewhere, is a false detection;</li>
  *   <li>non-faces: {@link NonFaceSet} from {@code --skimage} (default Debian's python3-skimage data): every
  *       detection is false;</li>
- *   <li>per pair of thresholds (first look's {@code min-score}, second look's {@code pad-min-score}): recall (faces found / face images), the non-face images with a detection, and precision
- *       (correct / all detections over both sets).</li>
+ *   <li>per pair of thresholds (first look's {@code min-score}, second look's {@code pad-min-score}): recall (faces
+ *       found / face images), the face images with any box at all (what "yields a face" means to a user), the
+ *       non-face images with a detection, and precision (correct / all detections over both sets).</li>
  * </ul>
  * Detection runs once at a low threshold; each row replays the extractor's rule at its threshold. {@code --pad 0}
  * turns the second look off; {@code --whole S} also counts a padded box over most of the frame at score S or more
@@ -155,13 +156,15 @@ public final class DetectionEvaluateCommand {
             System.out.printf(Locale.ROOT, "detector %s %s%s; faces: %d crops from %s; non-faces: %d images from %s; %.1f s%n",
                     provider.name(), options, pad > 1 ? ", second look on a frame padded x" + pad : ", no second look",
                     samples.size(), faces, nonFaces.size(), skimage, secs);
-            System.out.println("min-score  pad-min-score  recall  faces-missed  non-face-images-with-a-face  false-detections  precision");
+            System.out.println("min-score  pad-min-score  recall  faces-missed  face-images-with-any-box  non-face-images-with-a-face  false-detections  precision");
             for (float t : thresholds) {
                 for (float tp : pad > 1 ? padThresholds : new float[] {1}) {
                     int found = 0;
+                    int anyBox = 0;
                     int falseDet = 0;
                     for (Result r : faceResults) {
                         List<Hit> hits = r.at(t, tp, whole);
+                        anyBox += hits.isEmpty() ? 0 : 1;
                         boolean any = hits.stream().anyMatch(Hit::correct);
                         found += any ? 1 : 0;
                         falseDet += hits.size() - (any ? 1 : 0);
@@ -173,8 +176,8 @@ public final class DetectionEvaluateCommand {
                         nfImages += n > 0 ? 1 : 0;
                     }
                     double precision = found + falseDet == 0 ? 1 : found / (double) (found + falseDet);
-                    System.out.printf(Locale.ROOT, "%9.2f  %13.2f  %6.4f  %12d  %27d  %16d  %9.4f%n", t, tp, found / (double) faceResults.size(),
-                            faceResults.size() - found, nfImages, falseDet, precision);
+                    System.out.printf(Locale.ROOT, "%9.2f  %13.2f  %6.4f  %12d  %24.4f  %27d  %16d  %9.4f%n", t, tp, found / (double) faceResults.size(),
+                            faceResults.size() - found, anyBox / (double) faceResults.size(), nfImages, falseDet, precision);
                 }
             }
             for (int i = 0; i < nonFaceResults.size(); i++) {

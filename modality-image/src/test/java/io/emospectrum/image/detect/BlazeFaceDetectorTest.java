@@ -154,4 +154,28 @@ class BlazeFaceDetectorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FaceDetectorProvider.select("blazeface")
                 .create(Map.of("pad-min-score", "x"), DeviceChoice.CPU)).isInstanceOf(io.emospectrum.error.ConfigurationException.class);
     }
+
+    @Test
+    void tilesFindSmallFacesInA720pFrameThatTheWholeFrameMisses() {
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        BoundingBox face = detector.detect(astro).get(0).box();
+        List<io.emospectrum.image.eval.SceneFaces.Scene> scenes = io.emospectrum.image.eval.SceneFaces.make(astro, face,
+                List.of(TestImages.gradient(1280, 720)), 1280, 720, 64, 6, 64);
+        try (FaceDetector tiled = FaceDetectorProvider.select("blazeface").create(Map.of("tiles", "3"), DeviceChoice.CPU)) {
+            List<List<DetectedFace>> whole = detector.detectAll(scenes.stream().map(io.emospectrum.image.eval.SceneFaces.Scene::frame).toList());
+            List<List<DetectedFace>> byTiles = tiled.detectAll(scenes.stream().map(io.emospectrum.image.eval.SceneFaces.Scene::frame).toList());
+            int wholeFound = 0;
+            for (int i = 0; i < scenes.size(); i++) {
+                BoundingBox truth = scenes.get(i).face();
+                wholeFound += whole.get(i).stream().anyMatch(d -> d.box().iou(truth) > 0.3f) ? 1 : 0;
+                // one face, one box, in the right place (tiles that share the face are merged)
+                assertThat(byTiles.get(i)).hasSize(1);
+                assertThat(byTiles.get(i).get(0).box().iou(truth)).isGreaterThan(0.3f);
+            }
+            assertThat(wholeFound).isLessThan(scenes.size());
+            // a small frame is not cut: the same faces as without tiles
+            ImageFrame small = TestImages.decode(TestImages.astronaut());
+            assertThat(tiled.detect(small)).hasSize(1);
+        }
+    }
 }
