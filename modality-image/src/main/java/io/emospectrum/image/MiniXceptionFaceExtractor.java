@@ -139,6 +139,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
 
     /** Classifies the given faces of each frame, all in one batch. */
     public List<List<FaceObservation>> classify(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
+        checkOpen();
         int total = faces.stream().mapToInt(List::size).sum();
         int per = cropper.cropSize();
         float[] buf = new float[total * per];
