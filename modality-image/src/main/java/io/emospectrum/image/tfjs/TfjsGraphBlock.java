@@ -123,10 +123,8 @@ public final class TfjsGraphBlock extends AbstractBlock {
         }
         long[] s = c.shape();
         NDArray t = switch (role) {
-            // Logical OIHW for PyTorch, stored OHWI ("channels last"): oneDNN then runs every
-            // convolution on NHWC activations directly instead of reordering NCHW in and out of
-            // each call, and the activations stay NHWC from one op to the next.
-            case FILTER -> manager.create(c.permuted(3, 0, 1, 2), new Shape(s[3], s[0], s[1], s[2])).transpose(0, 3, 1, 2);
+            // OIHW, stored OIHW: see toNchw for why nothing here is "channels last".
+            case FILTER -> manager.create(c.permuted(3, 2, 0, 1), new Shape(s[3], s[2], s[0], s[1]));
             // H, W, C, multiplier -> C*multiplier, 1, H, W (one input channel: both layouts agree)
             case DEPTHWISE_FILTER -> manager.create(c.permuted(2, 3, 0, 1), new Shape(s[2] * s[3], 1, s[0], s[1]));
             default -> manager.create(c.floats(), new Shape(s));
@@ -187,7 +185,7 @@ public final class TfjsGraphBlock extends AbstractBlock {
         Map<String, NDArray> values = new HashMap<>();
         for (int i = 0; i < inputNames.size(); i++) {
             NDArray x = inputs.get(i);
-            values.put(inputNames.get(i), x.getShape().dimension() == 4 ? x.transpose(0, 3, 1, 2) : x);
+            values.put(inputNames.get(i), x.getShape().dimension() == 4 ? toNchw(x) : x);
         }
         for (TfjsGraph.Node n : graph.nodes()) {
             if (n.op().equals("Placeholder") || n.op().equals("Const")) {
@@ -282,6 +280,20 @@ public final class TfjsGraphBlock extends AbstractBlock {
             default:
                 throw new IllegalStateException("op " + n.op() + " passed the load check but has no translation");
         }
+    }
+
+    /**
+     * NHWC to NCHW, laid out NCHW in memory, not as a transposed ("channels last") view. On PyTorch
+     * a channels-last activation sends every convolution down oneDNN's NHWC kernels, and on AVX-512
+     * CPUs (seen on AMD Zen 4) its 1x1 kernel writes wrong values into the output channels past the
+     * last full block of 16: BlazeFace's 32 -> 36 convolution was off by up to 5 in channels 32-35
+     * while the same call on AVX2 kernels (ONEDNN_MAX_CPU_ISA=AVX2), or on NCHW memory, was exact.
+     * NCHW is also what cuDNN and oneDNN's blocked kernels take without a reorder. Flattening a
+     * permuted view copies it in logical order, so the reshape back is dense NCHW on any engine.
+     */
+    static NDArray toNchw(NDArray nhwc) {
+        Shape s = nhwc.getShape();
+        return nhwc.transpose(0, 3, 1, 2).flatten().reshape(s.get(0), s.get(3), s.get(1), s.get(2));
     }
 
     /** A 1-D per-channel constant against an NCHW tensor broadcasts over C, not W. */
@@ -404,7 +416,7 @@ public final class TfjsGraphBlock extends AbstractBlock {
             s[i] = target[i];
         }
         NDArray y = tf.reshape(new Shape(s));
-        return y.getShape().dimension() == 4 ? y.transpose(0, 3, 1, 2) : y;
+        return y.getShape().dimension() == 4 ? toNchw(y) : y;
     }
 
     private NDArray mean(TfjsGraph.Node n, NDArray x) {
@@ -421,7 +433,7 @@ public final class TfjsGraphBlock extends AbstractBlock {
             }
             NDArray tf = x.transpose(0, 2, 3, 1);
             NDArray y = meanOver(tf, axes, keep);
-            return y.getShape().dimension() == 4 ? y.transpose(0, 3, 1, 2) : y;
+            return y.getShape().dimension() == 4 ? toNchw(y) : y;
         }
         return meanOver(x, axes, keep);
     }

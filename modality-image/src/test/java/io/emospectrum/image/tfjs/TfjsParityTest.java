@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The imported graphs compute what TensorFlow.js computes, on PyTorch and converted to ONNX on
  * onnxruntime: outputs within 1e-4 of those written by {@code modality-image/scripts/tfjs-parity.mjs}
  * (TF.js 4.22.0, CPU backend) on the same inputs.
+ *
+ * <p>PyTorch runs on the CPU unless {@code -Demospectrum.parity.device=gpu} names another device:
+ * {@code scripts/gpu-check.sh} runs this test that way on a machine with CUDA.
  */
 class TfjsParityTest {
 
@@ -45,7 +48,9 @@ class TfjsParityTest {
 
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         TfjsGraph graph = loader.read(ModelSource.classpath("io/emospectrum/image/models/" + dir, TfjsModelLoader.class), json);
-        try (Model model = loader.loadForInference(graph, DeviceChoice.CPU, engine, "engine");
+        DeviceChoice device = engine.equals("pytorch")
+                ? DeviceChoice.parse(System.getProperty("emospectrum.parity.device", "cpu")) : DeviceChoice.CPU;
+        try (Model model = loader.loadForInference(graph, device, engine, "engine");
              NDManager m = model.getNDManager().newSubManager()) {
             // PyTorch runs the imported graph as DJL operations; onnxruntime runs it converted to ONNX
             assertThat(model.getNDManager().getEngine().getEngineName())
