@@ -66,6 +66,11 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         return classifier.engine();
     }
 
+    /** The expression network's labels, in the order of {@link FaceObservation#modelScores()}. */
+    public List<String> labelNames() {
+        return classifier.labelNames();
+    }
+
     public FaceDetector detector() {
         return detector;
     }

@@ -1,6 +1,9 @@
 package io.emospectrum.image.eval;
 
 import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.image.FaceObservation;
+import io.emospectrum.image.MiniXceptionFaceExtractor;
+import io.emospectrum.image.MiniXceptionFaceProvider;
 import io.emospectrum.image.detect.DetectedFace;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.detect.FaceDetectorProvider;
@@ -10,6 +13,8 @@ import io.emospectrum.image.frame.ImageDecoder;
 import io.emospectrum.image.quality.FaceQualityScorer;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.spectrum.BoundingBox;
+import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spi.ExtractorOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +34,7 @@ import java.util.Map;
  *     [--skimage DIR] [--pad P] [--thresholds 0.5,0.6,...] [--pad-thresholds 0.5,...] [--whole S] [--detector NAME]
  *     [--option KEY=VALUE]... [--sharpness]
  * modality-image/scripts/run.sh io.emospectrum.image.eval.DetectionEvaluateCommand --scene 1280x720 [--option KEY=VALUE]...
+ * modality-image/scripts/run.sh io.emospectrum.image.eval.DetectionEvaluateCommand --expressions [--faces DIR] [--limit N] [--crop-scale S]
  * </pre>
  * <ul>
  *   <li>faces: FER2013 crops ({@code --faces}, default {@code train/}; {@code --limit N} takes N spread evenly over
@@ -45,6 +51,8 @@ import java.util.Map;
  * when nothing else is found (a whole-image fallback, not in the product). {@code --sharpness} also prints the distribution of the crops' sharpness
  * ({@link FaceQualityScorer#sharpness}) that calibrates the quality score. {@code --scene WxH}: recall by face size
  * in wide frames instead ({@link SceneFaces}), with the detector as configured (defaults unless {@code --option}).
+ * {@code --expressions}: expression accuracy of the whole pipeline (detect, crop, classify the largest face; no face
+ * is wrong) on the face crops, beside crop mode on the same images.
  */
 public final class DetectionEvaluateCommand {
     /** Detections below this are not recorded: the lowest threshold a row can replay. */
@@ -92,6 +100,8 @@ public final class DetectionEvaluateCommand {
         boolean sharpness = false;
         float whole = 0;
         String scene = null;
+        String cropScale = null;
+        boolean expressions = false;
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -103,6 +113,8 @@ public final class DetectionEvaluateCommand {
                 case "--sharpness" -> sharpness = true;
                 case "--whole" -> whole = Float.parseFloat(args[++i]);
                 case "--scene" -> scene = args[++i];
+                case "--expressions" -> expressions = true;
+                case "--crop-scale" -> cropScale = args[++i];
                 case "--thresholds" -> thresholds = floats(args[++i]);
                 case "--pad-thresholds" -> padThresholds = floats(args[++i]);
                 case "--option" -> {
@@ -118,6 +130,10 @@ public final class DetectionEvaluateCommand {
         }
         if (faces == null) {
             faces = Fer2013.defaultDir("train");
+        }
+        if (expressions) {
+            expressions(faces, limit, detectorName, options, cropScale);
+            return;
         }
         options.put("min-score", Float.toString(FLOOR));
         options.put("pad", "0");
@@ -261,6 +277,63 @@ public final class DetectionEvaluateCommand {
                 System.out.printf(Locale.ROOT, "%14d  %6.2f  %16d%n", side, found / (double) scenes.size(), falseDet);
             }
         }
+    }
+
+    /**
+     * Expression accuracy of the whole pipeline on face crops given as images: detect, crop the largest face's box
+     * (grown by {@code crop-scale}), classify; a crop where no face is found counts as wrong. Crop mode on the same
+     * images is printed beside it.
+     */
+    private static void expressions(Path faces, int limit, String detectorName, Map<String, String> detectorOptions, String cropScale) {
+        List<Fer2013.Sample> samples = spread(Fer2013.list(faces), limit);
+        ExtractorOptions.Builder b = ExtractorOptions.builder().batchSize(64);
+        if (detectorName != null) {
+            b.property("detector", detectorName);
+        }
+        detectorOptions.forEach((k, v) -> b.property("detector." + k, v));
+        if (cropScale != null) {
+            b.property("crop-scale", cropScale);
+        }
+        ImageDecoder decoder = new ImageDecoder();
+        try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(b.build())) {
+            List<String> labels = x.labelNames();
+            int pipelineRight = 0;
+            int cropRight = 0;
+            int missed = 0;
+            for (int s = 0; s < samples.size(); s += 64) {
+                List<Fer2013.Sample> part = samples.subList(s, Math.min(samples.size(), s + 64));
+                List<ImageFrame> frames = part.stream().map(p -> decoder.decode(p.file())).toList();
+                List<List<FaceObservation>> obs = x.observe(frames);
+                List<EmotionReading> crops = x.classifyCrops(frames);
+                for (int i = 0; i < part.size(); i++) {
+                    String truth = Fer2013.CLASSES.get(part.get(i).label());
+                    FaceObservation largest = obs.get(i).stream()
+                            .max(java.util.Comparator.comparingDouble(o -> o.face().box().width() * o.face().box().height())).orElse(null);
+                    if (largest == null) {
+                        missed++;
+                    } else if (labels.get(argmax(largest.modelScores())).equals(truth)) {
+                        pipelineRight++;
+                    }
+                    java.util.Map<String, Float> scores = crops.get(i).modelScores().asMap();
+                    String best = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    cropRight += best.equals(truth) ? 1 : 0;
+                }
+            }
+            int n = samples.size();
+            System.out.printf(Locale.ROOT, "%d crops from %s, detector %s %s, crop-scale %s: pipeline accuracy %.4f (no face in %d), "
+                            + "crop mode %.4f%n", n, faces, x.detector().name(), detectorOptions, cropScale == null ? "1.0" : cropScale,
+                    pipelineRight / (double) n, missed, cropRight / (double) n);
+        }
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int k = 1; k < v.length; k++) {
+            if (v[k] > v[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static float[] floats(String csv) {
