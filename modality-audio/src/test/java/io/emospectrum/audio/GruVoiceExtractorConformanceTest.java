@@ -20,8 +20,8 @@ class GruVoiceExtractorConformanceTest extends VoiceExtractorConformanceKit {
     protected AudioBuffer speech() {
         float[] out = new float[0];
         int rate = 0;
-        for (var clip : TestAudio.heldOut(17).subList(0, 3)) { // three clips of actors 19-20: ~7 s
-            AudioBuffer b = AudioFiles.read(clip.file());
+        for (var clip : TestAudio.heldOut(17, java.util.Set.of()).subList(0, 3)) { // three clips of actors 19-20: ~7 s
+            AudioBuffer b = AudioFiles.read(clip);
             rate = b.sampleRate();
             float[] x = b.mono();
             int at = out.length;

@@ -2,8 +2,6 @@ package io.emospectrum.audio;
 
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.Resampler;
-import io.emospectrum.audio.train.EvaluateVoiceModel;
-import io.emospectrum.audio.train.RavdessClip;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.error.UnsupportedMediaException;
@@ -53,7 +51,7 @@ class GruVoiceExtractorTest {
     }
 
     private static Path clip() {
-        return TestAudio.heldOut(1).get(0).file();
+        return TestAudio.heldOut(1, java.util.Set.of()).get(0);
     }
 
     @Test
@@ -72,8 +70,8 @@ class GruVoiceExtractorTest {
 
     @Test
     void aLongerWindowHopGivesFewerWindowsOnTheSameGrid() {
-        AudioBuffer speech = AudioBuffer.of(TestAudio.heldOut(1).stream().limit(3)
-                .map(c -> AudioFiles.read(c.file()).mono())
+        AudioBuffer speech = AudioBuffer.of(TestAudio.heldOut(1, java.util.Set.of()).stream().limit(3)
+                .map(c -> AudioFiles.read(c).mono())
                 .reduce(new float[0], (a, b) -> {
                     float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
                     System.arraycopy(b, 0, out, a.length, b.length);
@@ -96,15 +94,6 @@ class GruVoiceExtractorTest {
         assertThatThrownBy(() -> new GruVoiceProvider().create(
                 ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP, "0.03").build()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("multiple");
-    }
-
-    @Test
-    void heldOutActorsAreRecognizedWellAboveChance() {
-        List<RavdessClip> clips = TestAudio.heldOut(2); // every other clip of actors 19-20, never trained on
-        EvaluateVoiceModel.Result r = EvaluateVoiceModel.evaluate(extractor, clips);
-        // chance over eight labels is 12.5%
-        assertThat(r.matrix().accuracy()).as(r.matrix().format()).isGreaterThan(0.35);
-        assertThat(r.matrix().unweightedAverageRecall()).isGreaterThan(0.3);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.emospectrum.audio;
 
-import io.emospectrum.audio.train.RavdessClip;
-import io.emospectrum.audio.train.RavdessCorpus;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.ByteArrayOutputStream;
@@ -66,18 +64,32 @@ public final class TestAudio {
         return p;
     }
 
+    /** RAVDESS emotion codes 01-08, in this order (the bundled model's labels). */
+    public static final List<String> RAVDESS_LABELS = List.of("neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised");
+
     /** The shared RAVDESS copy; skips the test when it is absent. */
     public static Path ravdess() {
-        Path dir = RavdessCorpus.defaultDirectory();
+        Path dir = Path.of(System.getProperty("emospectrum.shared.data", "../shared/data"), "speech", "ravdess");
         Assumptions.assumeTrue(Files.isDirectory(dir), "RAVDESS not found at " + dir.toAbsolutePath()
                 + " (set -Demospectrum.shared.data); skipping the tests that need real speech");
         return dir;
     }
 
-    /** Held-out clips (actors 19-20): every {@code step}-th, in a fixed order. */
-    public static List<RavdessClip> heldOut(int step) {
-        List<RavdessClip> all = RavdessCorpus.clips(ravdess(), RavdessCorpus.TEST_ACTORS);
-        java.util.ArrayList<RavdessClip> out = new java.util.ArrayList<>();
+    /**
+     * Held-out speech clips (actors 19-20, never trained on) whose RAVDESS label is in {@code labels}
+     * (all when empty): every {@code step}-th, sorted by path. The file name is
+     * {@code 03-01-EE-II-SS-RR-AA.wav} with EE the emotion code.
+     */
+    public static List<Path> heldOut(int step, java.util.Set<String> labels) {
+        List<Path> all;
+        try (java.util.stream.Stream<Path> s = Files.walk(ravdess())) {
+            all = s.filter(p -> p.getFileName().toString().matches("03-01-0[1-8]-\\d\\d-\\d\\d-\\d\\d-(19|20)\\.wav"))
+                    .filter(p -> labels.isEmpty() || labels.contains(RAVDESS_LABELS.get(Integer.parseInt(p.getFileName().toString().substring(6, 8)) - 1)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.ArrayList<Path> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i += step) {
             out.add(all.get(i));
         }

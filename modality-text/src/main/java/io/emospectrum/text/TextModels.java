@@ -53,8 +53,8 @@ public final class TextModels {
         // A fine-tuned model ships a recipe (pretrained files from langchain4j's jar + our delta); a
         // head on the frozen encoder ships the manifest of the jar's files it was trained on.
         Path encoderDir = java.nio.file.Files.isRegularFile(headDir.resolve(EncoderRecipe.FILE_NAME))
-                ? FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), cacheRoot())
-                : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), cacheRoot());
+                ? FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory())
+                : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
@@ -82,7 +82,8 @@ public final class TextModels {
     public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars) {
         ModelSource source = options.model().orElseThrow();
         if (!(source instanceof ModelSource.LocalPath)) {
-            throw new ConfigurationException("text models load from a local directory; got " + source.describe());
+            throw new ConfigurationException("text models load from a local directory (tokenizer.json, config.json and the model file), "
+                    + "not a URL or the class path; got " + source.describe());
         }
         LabelMapping labelMapping = options.labelMapping().orElseThrow(() -> new ConfigurationException(
                 "your own text model needs a label mapping (ExtractorOptions.model(source, mapping)) from its labels to the seven categories"));
@@ -105,11 +106,5 @@ public final class TextModels {
     /** Our manifest of an encoder's files inside langchain4j's jar ({@code all-minilm-l6-v2}, {@code all-minilm-l6-v2-q}). */
     public static String encoderManifest(String encoder) {
         return "io/emospectrum/text/encoders/" + encoder + ".SHA256SUMS";
-    }
-
-    /** The cache that extracted models live in: {@code -Demospectrum.cache.dir}, else {@code ~/.emospectrum/cache}. */
-    public static Path cacheRoot() {
-        String p = System.getProperty(ModelFiles.CACHE_PROPERTY);
-        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".emospectrum", "cache");
     }
 }

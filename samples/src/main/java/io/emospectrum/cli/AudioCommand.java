@@ -38,6 +38,7 @@ final class AudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NativeLogs.configure(common.verbose);
         JsonLines out = new JsonLines(spec.commandLine().getOut());
         List<Path> inputs = InputFiles.collect(files, list, EXTENSIONS, "audio");
         try (VoiceEmotionExtractor extractor = ProviderRegistry.voice().select(common.provider).create(common.toOptions())) {

@@ -58,6 +58,7 @@ final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        NativeLogs.configure(common.verbose);
         JsonLines out = new JsonLines(spec.commandLine().getOut());
         try (VoiceEmotionExtractor extractor = ProviderRegistry.voice().select(common.provider).create(common.toOptions());
              AudioSource src = AudioFiles.open(file)) {

@@ -1,7 +1,9 @@
 package io.emospectrum.cli;
 
 import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.error.DeviceUnavailableException;
 import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.error.ProviderNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +37,10 @@ public final class EmoSpectrumCli {
         CommandLine cl = new CommandLine(new EmoSpectrumCli());
         cl.setExecutionExceptionHandler(EmoSpectrumCli::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("emospectrum: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'emospectrum " + ex.getCommandLine().getCommandName() + " --help'.");
+            // "emospectrum text", or "emospectrum" itself: the command's full name, once
+            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println(name + ": " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + name + " --help'.");
             return EXIT_BAD_INPUT;
         });
         cl.setExitCodeExceptionMapper(ex -> EXIT_FAILURE);
@@ -53,18 +57,28 @@ public final class EmoSpectrumCli {
         }
         cl.getErr().flush();
         if (ex instanceof InvalidInputException || ex instanceof ProviderNotFoundException
-                || ex instanceof ConfigurationException) {
+                || ex instanceof ConfigurationException || ex instanceof DeviceUnavailableException) {
+            return EXIT_BAD_INPUT;
+        }
+        // a model the user named (--model) that cannot be found or loaded is bad input; the bundled one failing is ours
+        if (ex instanceof ModelLoadException && parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--model")) {
             return EXIT_BAD_INPUT;
         }
         return EXIT_FAILURE;
     }
 
-    /** Reports the version from the jar manifest, or "development" when run from classes. */
+    /** The build's version, from a resource Maven filters (so it is right from classes and from the jar). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = EmoSpectrumCli.class.getPackage().getImplementationVersion();
-            return new String[] {"emospectrum " + (v != null ? v : "development")};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = EmoSpectrumCli.class.getResourceAsStream("/io/emospectrum/cli/version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the build");
+                }
+                p.load(in);
+            }
+            return new String[] {"emospectrum " + p.getProperty("version")};
         }
     }
 }

@@ -21,7 +21,8 @@ final class ExtractorOptionsMixin {
     String device;
 
     @Option(names = "--model", paramLabel = "DIR|URL",
-            description = "Your own model instead of the bundled one: a directory, classpath:DIR, or an explicit URL.")
+            description = "Your own model instead of the bundled one: a directory or classpath:DIR; for image and audio also an "
+                    + "explicit URL (text models load from a local directory only).")
     String model;
 
     @Option(names = "--label-mapping", paramLabel = "FILE", description = "How your model's labels map to the seven categories (JSON).")

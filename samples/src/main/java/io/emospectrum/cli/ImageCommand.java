@@ -40,6 +40,7 @@ final class ImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NativeLogs.configure(common.verbose);
         JsonLines out = new JsonLines(spec.commandLine().getOut());
         List<Path> inputs = InputFiles.collect(files, list, EXTENSIONS, "image");
         try (FaceEmotionExtractor extractor = ProviderRegistry.face().select(common.provider).create(common.toOptions())) {

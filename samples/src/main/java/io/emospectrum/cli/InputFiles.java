@@ -92,7 +92,9 @@ final class InputFiles {
             } catch (InvalidInputException e) {
                 o.remove(List.of("faces", "windows", "summary"));
                 o.put("error", e.getMessage());
-                err.println("emospectrum: " + f + ": " + e.getMessage());
+                // the path once: most messages already name the file
+                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                err.println("emospectrum: " + (message.contains(f.toString()) ? message : f + ": " + message));
                 err.flush();
                 failed++;
             }

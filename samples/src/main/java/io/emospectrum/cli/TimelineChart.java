@@ -14,16 +14,16 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Draws the fused timeline with JFreeChart: the seven category probabilities above, valence and
- * arousal below, over window mid-times. With several subjects, the one with the most windows is
- * drawn. Keeps nine numbers per window (not the clip).
+ * arousal below, over window mid-times; one such pair of panels per subject (face track), in the
+ * order the subjects first appear, on one time axis. Keeps nine numbers per window (not the clip).
  */
 final class TimelineChart {
-    private final Map<String, XYSeries[]> bySubject = new HashMap<>();
+    private final Map<String, XYSeries[]> bySubject = new LinkedHashMap<>();
 
     void add(FusedReading w) {
         String subject = w.reading().subject() == null ? "" : w.reading().subject();
@@ -45,30 +45,34 @@ final class TimelineChart {
         return s;
     }
 
-    void save(Path png, String title) {
-        String subject = bySubject.entrySet().stream()
-                .max(java.util.Comparator.comparingInt((Map.Entry<String, XYSeries[]> e) -> e.getValue()[0].getItemCount()))
-                .map(Map.Entry::getKey).orElse("");
-        XYSeries[] series = bySubject.getOrDefault(subject, newSeries());
-        XYSeriesCollection categories = new XYSeriesCollection();
-        for (int i = 0; i < EmotionCategory.COUNT; i++) {
-            categories.addSeries(series[i]);
-        }
-        XYSeriesCollection dimensions = new XYSeriesCollection();
-        dimensions.addSeries(series[7]);
-        dimensions.addSeries(series[8]);
-
-        NumberAxis probability = new NumberAxis("probability");
-        probability.setRange(0, 1);
-        NumberAxis va = new NumberAxis("valence / arousal");
-        va.setRange(-1, 1);
+    /** The chart: for each subject, its categories panel and its valence/arousal panel. */
+    JFreeChart chart(String title) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("time (s)"));
-        plot.add(new XYPlot(categories, null, probability, new XYLineAndShapeRenderer(true, false)), 2);
-        plot.add(new XYPlot(dimensions, null, va, new XYLineAndShapeRenderer(true, false)), 1);
-        JFreeChart chart = new JFreeChart(title + (subject.isEmpty() ? "" : " (" + subject + ")"),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        Map<String, XYSeries[]> subjects = bySubject.isEmpty() ? Map.of("", newSeries()) : bySubject;
+        subjects.forEach((subject, series) -> {
+            String who = subject.isEmpty() ? "" : subject + ": ";
+            XYSeriesCollection categories = new XYSeriesCollection();
+            for (int i = 0; i < EmotionCategory.COUNT; i++) {
+                categories.addSeries(series[i]);
+            }
+            XYSeriesCollection dimensions = new XYSeriesCollection();
+            dimensions.addSeries(series[7]);
+            dimensions.addSeries(series[8]);
+            NumberAxis probability = new NumberAxis(who + "probability");
+            probability.setRange(0, 1);
+            NumberAxis va = new NumberAxis(who + "valence / arousal");
+            va.setRange(-1, 1);
+            plot.add(new XYPlot(categories, null, probability, new XYLineAndShapeRenderer(true, false)), 2);
+            plot.add(new XYPlot(dimensions, null, va, new XYLineAndShapeRenderer(true, false)), 1);
+        });
+        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    void save(Path png, String title) {
+        JFreeChart chart = chart(title);
+        int panels = Math.max(1, bySubject.size());
         try {
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, 1200, 700);
+            ChartUtils.saveChartAsPNG(png.toFile(), chart, 1200, 100 + 600 * panels);
         } catch (IOException e) {
             throw new InvalidInputException("cannot write plot " + png + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,6 @@ import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import org.bytedeco.ffmpeg.global.avutil;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -113,8 +112,7 @@ final class VideoCommand implements Callable<Integer> {
                     + "(use the image, audio and text commands for those); -O options go to the face extractor");
         }
         PrintWriter err = spec.commandLine().getErr();
-        // FFmpeg's stream banner would interleave with the progress bar; its errors reach us as exceptions
-        avutil.av_log_set_level(common.verbose ? avutil.AV_LOG_INFO : avutil.AV_LOG_ERROR);
+        NativeLogs.configure(common.verbose);
         // -O is for the face extractor (detect-interval, detector.min-score, ...); voice and text get none
         ExtractorOptions faceOptions = common.toOptions();
         ExtractorOptions options = ExtractorOptions.builder().device(faceOptions.device()).batchSize(faceOptions.batchSize()).build();

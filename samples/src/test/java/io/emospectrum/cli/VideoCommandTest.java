@@ -78,7 +78,8 @@ class VideoCommandTest {
 
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(1200);
-        assertThat(img.getHeight()).isEqualTo(700);
+        // two subjects drawn: track-1 and the clip-wide windows without a face (the text-only window)
+        assertThat(img.getHeight()).isEqualTo(100 + 2 * 600);
     }
 
     @Test

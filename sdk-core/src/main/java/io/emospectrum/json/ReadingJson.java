@@ -13,7 +13,7 @@ import io.emospectrum.spectrum.TimeSpan;
 
 /**
  * The JSON form of readings that the CLI writes and other tools read: {@code vector} (the nine
- * floats in SPECTRUM.md order), {@code spectrum} (the same by name), {@code dominant},
+ * floats in docs/spectrum.md order), {@code spectrum} (the same by name), {@code dominant},
  * {@code confidence}, {@code modality}, {@code model}, {@code device}, and where known
  * {@code start}/{@code end} (seconds), {@code textStart}/{@code textEnd}, {@code box},
  * {@code subject} and {@code labels} (the model's own scores).

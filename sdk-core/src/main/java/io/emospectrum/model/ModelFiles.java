@@ -35,6 +35,11 @@ public final class ModelFiles {
         this.cacheDir = cacheDir;
     }
 
+    /** The directory that extracted and assembled models live in. */
+    public Path directory() {
+        return cacheDir;
+    }
+
     /** Uses {@code -Demospectrum.cache.dir}, else {@code ~/.emospectrum/cache}. */
     public static ModelFiles defaultCache() {
         String p = System.getProperty(CACHE_PROPERTY);

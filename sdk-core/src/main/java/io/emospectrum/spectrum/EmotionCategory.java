@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The seven categories every modality reports, in the order of the spectrum vector
- * (Ekman's six basic emotions plus neutral; see SPECTRUM.md).
+ * (Ekman's six basic emotions plus neutral; see docs/spectrum.md).
  */
 public enum EmotionCategory {
     NEUTRAL,

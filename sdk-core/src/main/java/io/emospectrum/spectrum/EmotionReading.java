@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One reading of expressed emotion: the spectrum plus everything that travels with it
- * (see SPECTRUM.md). Immutable; build with {@link #builder()}.
+ * (see docs/spectrum.md). Immutable; build with {@link #builder()}.
  *
  * @param spectrum    the nine-float spectrum
  * @param confidence  how much the producer trusts this reading, in [0, 1]

@@ -1,5 +1,5 @@
 /**
  * The emotion spectrum and the values that travel with it: seven category probabilities,
- * valence and arousal (see SPECTRUM.md), confidence, modality, model, span and subject.
+ * valence and arousal (see docs/spectrum.md), confidence, modality, model, span and subject.
  */
 package io.emospectrum.spectrum;

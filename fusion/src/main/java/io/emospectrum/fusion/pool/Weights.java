@@ -30,7 +30,7 @@ public final class Weights {
         return w;
     }
 
-    /** Valence and arousal as the weighted mean of the inputs' (SPECTRUM.md: same weights as the categories). */
+    /** Valence and arousal as the weighted mean of the inputs' (docs/spectrum.md: same weights as the categories). */
     public static VadPoint dimensions(List<PoolInput> inputs, double[] normalizedWeights) {
         double v = 0;
         double a = 0;

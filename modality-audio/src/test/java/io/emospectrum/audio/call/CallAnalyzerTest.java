@@ -4,8 +4,6 @@ import io.emospectrum.audio.GruVoiceProvider;
 import io.emospectrum.audio.TestAudio;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.Resampler;
-import io.emospectrum.audio.train.RavdessClip;
-import io.emospectrum.audio.train.RavdessCorpus;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.media.AudioBuffer;
@@ -43,11 +41,10 @@ class CallAnalyzerTest {
 
     /** Held-out clips of the given RAVDESS labels, at telephone rate, one after another. */
     private static float[] speech(Set<String> labels, int count) {
-        List<RavdessClip> clips = RavdessCorpus.clips(TestAudio.ravdess(), RavdessCorpus.TEST_ACTORS).stream()
-                .filter(c -> labels.contains(RavdessCorpus.LABELS.get(c.label()))).toList();
+        List<java.nio.file.Path> clips = TestAudio.heldOut(1, labels);
         float[] out = new float[0];
         for (int i = 0; i < count; i++) {
-            AudioBuffer b = AudioFiles.read(clips.get((i * 7) % clips.size()).file());
+            AudioBuffer b = AudioFiles.read(clips.get((i * 7) % clips.size()));
             Resampler r = new Resampler(b.sampleRate(), RATE);
             float[] x = r.process(b.mono());
             int at = out.length;

@@ -18,7 +18,7 @@ import java.util.Properties;
  * @param quantized       whether the template holds int8 MatMul weights
  * @param perRowActivations whether its activations are rewritten to be quantized per row
  *                        ({@code template.activations=per-row}; default {@code per-tensor}, as the template has them)
- * @param delta           class-path resource of the fine-tuning delta ({@link io.emospectrum.text.bert.TensorFile})
+ * @param delta           class-path resource of the fine-tuning delta ({@link io.emospectrum.text.encoder.TensorFile})
  * @param deltaSha256     its SHA-256
  * @param output          base name of the assembled ONNX and tokenizer
  * @param outputSha256    SHA-256 of the assembled ONNX file (assembly is deterministic)

@@ -4,7 +4,7 @@ import io.emospectrum.error.ChecksumMismatchException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
-import io.emospectrum.text.bert.TensorFile;
+import io.emospectrum.text.encoder.TensorFile;
 import io.emospectrum.text.onnx.FineTunedOnnx;
 import io.emospectrum.text.onnx.OnnxBertWeights;
 import io.emospectrum.text.onnx.OnnxGraph;

@@ -2,7 +2,7 @@ package io.emospectrum.text.onnx;
 
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.onnx.OnnxInitializer;
-import io.emospectrum.text.bert.TensorFile;
+import io.emospectrum.text.encoder.TensorFile;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

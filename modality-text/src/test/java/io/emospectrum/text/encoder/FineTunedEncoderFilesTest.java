@@ -3,7 +3,7 @@ package io.emospectrum.text.encoder;
 import io.emospectrum.error.ChecksumMismatchException;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.text.TextModels;
-import io.emospectrum.text.bert.TensorFile;
+import io.emospectrum.text.encoder.TensorFile;
 import io.emospectrum.text.onnx.FineTunedOnnx;
 import io.emospectrum.text.onnx.OnnxBertWeights;
 import io.emospectrum.text.onnx.OnnxGraph;

@@ -1,10 +1,11 @@
 package io.emospectrum.text.onnx;
 
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.text.TextModels;
-import io.emospectrum.text.bert.TensorFile;
+import io.emospectrum.text.encoder.TensorFile;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
@@ -36,8 +37,8 @@ class RowQuantizationTest {
     @BeforeAll
     static void files() {
         ClassLoader loader = RowQuantizationTest.class.getClassLoader();
-        baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, TextModels.cacheRoot());
-        qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, TextModels.cacheRoot());
+        baseDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE), loader, ModelFiles.defaultCache().directory());
+        qDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(BASE + "-q"), loader, ModelFiles.defaultCache().directory());
     }
 
     @Test

@@ -1,0 +1,110 @@
+package io.emospectrum.tools.text;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import java.util.concurrent.Callable;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextEmotionExtractor;
+import io.emospectrum.text.GoEmotionsMiniLmProvider;
+import io.emospectrum.tools.text.GoEmotionsCorpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code benchmark}: texts per second of the whole emotion pipeline (tokenize, encode, head,
+ * spectrum) at batch 32 on 20-word English texts, against langchain4j's own
+ * {@code AllMiniLmL6V2EmbeddingModel.embedAll} (embeddings only) on the same texts in the same
+ * run, alternating rounds so that both see the same machine load. Reports the median round.
+ *
+ * <pre>./emospectrum-tools benchmark text [--texts 512] [--rounds 5] [--variant int8|fp32]</pre>
+ */
+@Command(name = "text", mixinStandardHelpOptions = true, description = "Texts per second of the text pipeline at batch 32, against langchain4j embedAll on the same texts.")
+public final class ThroughputBenchmark implements Callable<Integer> {
+
+    @Option(names = "--texts", defaultValue = "512")
+    private int n;
+    @Option(names = "--rounds", defaultValue = "5")
+    private int rounds;
+    @Option(names = "--variant", defaultValue = "int8", description = "int8 or fp32 (default: ${DEFAULT-VALUE})")
+    private String variant;
+
+
+@Override
+    public Integer call() throws Exception {
+        List<String> texts = twentyWordTexts(n);
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        System.out.printf("%d texts of 20 words, e.g. \"%s\"%n", texts.size(), texts.get(0));
+        // Ours first: DJL's OnnxRuntime engine must create the process's OrtEnvironment (with its
+        // thread settings); langchain4j then reuses it.
+        try (TextEmotionExtractor ours = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(32).property("variant", variant).build())) {
+            AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
+            // warm-up: JIT, native initialization, ONNX sessions
+            runOurs(ours, texts.subList(0, 64));
+            peer.embedAll(segments.subList(0, 64));
+            double[] oursRate = new double[rounds];
+            double[] peerRate = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                runOurs(ours, texts);
+                oursRate[r] = texts.size() / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                peer.embedAll(segments);
+                peerRate[r] = texts.size() / ((System.nanoTime() - t0) / 1e9);
+                System.out.printf("round %d: emospectrum %.0f texts/s, langchain4j embedAll %.0f texts/s%n", r + 1, oursRate[r], peerRate[r]);
+            }
+            double o = median(oursRate);
+            double p = median(peerRate);
+            System.out.printf("median: emospectrum " + variant + " %.0f texts/s (batch 32, %s), langchain4j embedAll %.0f texts/s, ratio %.2fx%n",
+                    o, ours.device(), p, o / p);
+        }
+        return 0;
+    }
+
+    /** One analyzeAll call per 32 texts: every call is one batch. */
+    private static void runOurs(TextEmotionExtractor x, List<String> texts) {
+        for (int from = 0; from < texts.size(); from += 32) {
+            List<TextAnalysis> r = x.analyzeAll(texts.subList(from, Math.min(texts.size(), from + 32)));
+            if (r.isEmpty()) {
+                throw new IllegalStateException("no result");
+            }
+        }
+    }
+
+    /** Consecutive 20-word stretches of GoEmotions test comments (real English), else of a fixed text. */
+    static List<String> twentyWordTexts(int n) throws IOException {
+        List<String> words = new ArrayList<>();
+        Path dir = GoEmotionsCorpus.defaultDir();
+        if (Files.isDirectory(dir)) {
+            for (GoEmotionsCorpus.Example e : GoEmotionsCorpus.open(dir).read("test")) {
+                words.addAll(Arrays.asList(e.text().strip().split("\\s+")));
+                if (words.size() >= 20 * n) {
+                    break;
+                }
+            }
+        } else {
+            String s = "I honestly did not expect the team to win tonight but they played so well that I am still smiling about it";
+            while (words.size() < 20 * n) {
+                words.addAll(Arrays.asList(s.split(" ")));
+            }
+        }
+        List<String> texts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            texts.add(String.join(" ", words.subList(20 * i, 20 * i + 20)));
+        }
+        return texts;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
