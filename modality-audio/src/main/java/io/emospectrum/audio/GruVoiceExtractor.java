@@ -9,6 +9,7 @@ import io.emospectrum.audio.stream.GruVoiceStream;
 import io.emospectrum.audio.stream.Samples;
 import io.emospectrum.audio.stream.VoiceReadings;
 import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.lifecycle.CloseGuard;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.ModelId;
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
  * Voice emotion from a GRU over TarsosDSP features, trained on RAVDESS (see docs/modality-audio.md).
  * Scores sliding windows (2 s every 0.5 s with the bundled model) that hold speech; silence is
  * not scored. Thread-safe: each call has its own pipeline and borrows a predictor from the model's pool.
+ * {@link #close()} waits for calls (and stream chunks) in flight; later ones fail with
+ * {@link io.emospectrum.error.ExtractorClosedException}.
  */
 public final class GruVoiceExtractor implements VoiceEmotionExtractor {
     /** Decoding chunk: one second at 48 kHz. */
@@ -35,6 +38,7 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
     private final int batchSize;
     private final double maxDurationSeconds;
     private final int hopFrames;
+    private final CloseGuard guard = new CloseGuard("voice extractor", this::free);
 
     /** With the model's own window hop. */
     public GruVoiceExtractor(VoiceModel model, int batchSize, double maxDurationSeconds) {
@@ -58,8 +62,8 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
         return model;
     }
 
-    /** Creates the pipeline of one channel; used by streams and calls. */
-    public ChannelScorer channelScorer(int sampleRate, double startSeconds, String subject, int batch,
+    /** The pipeline of one channel; runs the model, so only inside a guarded call. */
+    private ChannelScorer channelScorer(int sampleRate, double startSeconds, String subject, int batch,
                                        Consumer<EmotionReading> listener) {
         return new ChannelScorer(readings, SampleRates.require(sampleRate, "the audio"), startSeconds, subject, batch, hopFrames,
                 listener);
@@ -77,6 +81,12 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public VoiceAnalysis analyze(AudioBuffer audio) {
+        try (CloseGuard.Call call = guard.enter()) {
+            return analyzeOpen(audio);
+        }
+    }
+
+    private VoiceAnalysis analyzeOpen(AudioBuffer audio) {
         SampleRates.require(audio.sampleRate(), "the audio buffer");
         checkDuration(audio.durationSeconds(), "the audio buffer");
         List<EmotionReading> windows = new ArrayList<>();
@@ -93,6 +103,12 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public VoiceAnalysis analyze(Path audioFile) {
+        try (CloseGuard.Call call = guard.enter()) {
+            return analyzeOpen(audioFile);
+        }
+    }
+
+    private VoiceAnalysis analyzeOpen(Path audioFile) {
         try (AudioSource src = AudioFiles.open(audioFile)) {
             checkDuration(src.declaredDurationSeconds(), audioFile.toString());
             List<EmotionReading> windows = new ArrayList<>();
@@ -105,9 +121,10 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
             }
             scorer.finish();
             if (scorer.secondsSeen() == 0) {
-                throw new InvalidInputException(audioFile + " holds no audio samples");
+                throw new InvalidInputException(audioFile + " holds no audio samples"
+                        + (src.issues().isEmpty() ? "" : ": " + String.join("; ", src.issues())));
             }
-            return new VoiceAnalysis(windows, scorer.summary());
+            return new VoiceAnalysis(windows, scorer.summary(), src.issues());
         }
     }
 
@@ -122,11 +139,16 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public VoiceStream openStream(int sampleRate, int channels, Consumer<EmotionReading> listener) {
-        return new GruVoiceStream(readings, sampleRate, channels, hopFrames, listener);
+        guard.checkOpen();
+        return new GruVoiceStream(readings, sampleRate, channels, hopFrames, listener, guard);
     }
 
     @Override
     public void close() {
+        guard.close();
+    }
+
+    private void free() {
         model.close();
     }
 }

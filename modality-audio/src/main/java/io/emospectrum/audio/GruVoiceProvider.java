@@ -48,7 +48,7 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
         options.requireKnownProperties(NAME, Set.of(MAX_DURATION, WINDOW_HOP));
         double max = options.property(MAX_DURATION).map(v -> parsePositive(MAX_DURATION, v)).orElse(DEFAULT_MAX_DURATION);
         Double hop = options.property(WINDOW_HOP).map(v -> parsePositive(WINDOW_HOP, v)).orElse(null);
-        ModelSource source = options.model().orElse(ModelSource.classpath(VoiceModel.BUNDLED, GruVoiceProvider.class));
+        ModelSource source = options.model().orElse(ModelSource.bundled(VoiceModel.BUNDLED, GruVoiceProvider.class, VoiceModel.BUNDLED_MANIFEST_SHA256));
         VoiceModel model = VoiceModel.load(source, options.labelMapping().orElse(null), options.device(), ModelFiles.defaultCache());
         try {
             int hopFrames = model.config().hopFrames();

@@ -8,6 +8,7 @@ import io.emospectrum.image.frame.ImageDecoder;
 import io.emospectrum.image.quality.FaceQualityScorer;
 import io.emospectrum.image.track.IouFaceTracker;
 import io.emospectrum.image.track.TrackingSettings;
+import io.emospectrum.lifecycle.CloseGuard;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionReading;
@@ -26,17 +27,19 @@ import java.util.Objects;
 /**
  * Faces in, one reading per face out: a {@link FaceDetector} finds the faces, {@link FaceCropper}
  * cuts and levels them, the {@link ExpressionClassifier} scores all faces of a call in one batch,
- * and the model's labels map to the spectrum. Thread-safe (detector and classifier are).
+ * and the model's labels map to the spectrum. Thread-safe (detector and classifier are);
+ * {@link #close()} waits for the calls in flight, later calls fail with
+ * {@link io.emospectrum.error.ExtractorClosedException}.
  */
 public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
     private final FaceDetector detector;
     private final ExpressionClassifier classifier;
     private final FaceCropper cropper;
-    private final ImageDecoder decoder = new ImageDecoder();
+    private final ImageDecoder decoder;
     private final TrackingSettings tracking;
     private final float cropScale;
     private final FaceQualityScorer quality = new FaceQualityScorer();
-    private volatile boolean closed;
+    private final CloseGuard guard = new CloseGuard("face extractor", this::free);
 
     /**
      * @param tracking  how videos are tracked, including how often the detector runs
@@ -44,6 +47,13 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      *                  (expression crops in FER2013 include brow and chin)
      */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale) {
+        this(detector, classifier, tracking, cropScale, new ImageDecoder());
+    }
+
+    /** @param decoder reads image files (its pixel budget bounds the memory one file can take) */
+    public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
+                                     ImageDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.tracking = Objects.requireNonNull(tracking, "tracking");
@@ -106,7 +116,12 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
 
     @Override
     public List<EmotionReading> classifyCrops(List<ImageFrame> crops) {
-        checkOpen();
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyCropsOpen(crops);
+        }
+    }
+
+    private List<EmotionReading> classifyCropsOpen(List<ImageFrame> crops) {
         int per = cropper.cropSize();
         float[] buf = new float[crops.size() * per];
         for (int i = 0; i < crops.size(); i++) {
@@ -138,13 +153,19 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      * @return per frame, its observations (raw model scores)
      */
     public List<List<FaceObservation>> observe(List<ImageFrame> frames) {
-        checkOpen();
-        return classify(frames, detector.detectAll(frames));
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyOpen(frames, detector.detectAll(frames));
+        }
     }
 
     /** Classifies the given faces of each frame, all in one batch. */
     public List<List<FaceObservation>> classify(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
-        checkOpen();
+        try (CloseGuard.Call call = guard.enter()) {
+            return classifyOpen(frames, faces);
+        }
+    }
+
+    private List<List<FaceObservation>> classifyOpen(List<ImageFrame> frames, List<List<DetectedFace>> faces) {
         int total = faces.stream().mapToInt(List::size).sum();
         int per = cropper.cropSize();
         float[] buf = new float[total * per];
@@ -184,8 +205,15 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
      */
     @Override
     public IouFaceTracker openTracker() {
-        checkOpen();
-        return new IouFaceTracker(detector, this::classify, this::reading, tracking);
+        guard.checkOpen();
+        return new IouFaceTracker(this::detect, this::classify, this::reading, tracking);
+    }
+
+    /** The detector alone, on several frames in one batch. */
+    public List<List<DetectedFace>> detect(List<ImageFrame> frames) {
+        try (CloseGuard.Call call = guard.enter()) {
+            return detector.detectAll(frames);
+        }
     }
 
     /** A reading from scores in the model's label order. */
@@ -202,21 +230,16 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
                 .build();
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("extractor is closed");
-        }
-    }
-
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            try {
-                detector.close();
-            } finally {
-                classifier.close();
-            }
+        guard.close();
+    }
+
+    private void free() {
+        try {
+            detector.close();
+        } finally {
+            classifier.close();
         }
     }
 }

@@ -6,9 +6,11 @@ import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.detect.FaceDetectorProvider;
 import io.emospectrum.image.expression.ExpressionClassifier;
+import io.emospectrum.image.frame.ImageDecoder;
 import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.image.track.TrackingSettings;
+import io.emospectrum.media.ImageFrame;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spi.ExtractorOptions;
@@ -17,8 +19,6 @@ import io.emospectrum.spi.FaceExtractorProvider;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.taxonomy.LabelMapping;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +38,8 @@ import java.util.Set;
  * {@code model.file} (graph json name for a user model, default {@code model.json}),
  * {@code crop-scale}, {@code detect-interval} (video: the tracker detects on one frame in N and follows the faces
  * between, default 1),
+ * {@code max-pixels} (image files with more pixels are refused before decoding; default
+ * {@value io.emospectrum.image.frame.ImageDecoder#DEFAULT_MAX_PIXELS}, at most 268435456 = 16384x16384),
  * {@code track.min-iou}, {@code track.max-missed}, {@code track.smoothing}, {@code track.max-shift}.
  * A user model ({@code ExtractorOptions.model}) is a TF.js graph directory with a
  * {@code SHA256SUMS}; its label mapping lists the labels in output order.
@@ -46,6 +48,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
     public static final String NAME = "mini-xception";
     static final String MODEL_DIR = "io/emospectrum/image/models/mini-xception";
     static final String FINE_TUNED_DIR = "io/emospectrum/image/models/mini-xception-ft";
+    /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    static final Map<String, String> MANIFEST_SHA256 = Map.of(
+            MODEL_DIR, "cfd126f9c76818659ea42cd1c3c4ad97c4ef046a0dfd10006b8d7e221e65dd3a",
+            FINE_TUNED_DIR, "2d4fd9ae3ee54f1d2b569d5cc04ce13035695afe3d5b0f2186d80dabac7312ef");
     /** Version 2: distilled from three fine-tuned networks (63.3% on PublicTest; version 1: 62.75%). */
     static final ModelId FINE_TUNED_ID = new ModelId("mini-xception-fer2013-ft", "emospectrum-2");
     static final ModelId BUNDLED_ID = new ModelId("mini-xception-fer2013", "human-models-3.0.4");
@@ -59,7 +65,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
      */
     static final String DEFAULT_CROP_SCALE = "1.25";
 
-    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "track.min-iou",
+    private static final Set<String> OWN_KEYS = Set.of("detector", "expression-model", "expression-engine", "mirror-average", "model.file", "crop-scale", "detect-interval", "max-pixels", "track.min-iou",
             "track.max-missed", "track.smoothing", "track.max-shift");
 
     @Override
@@ -96,7 +102,9 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         TrackingSettings tracking;
         float cropScale;
         int detectInterval;
+        long maxPixels;
         try {
+            maxPixels = Long.parseLong(options.property("max-pixels").orElse(Long.toString(ImageDecoder.DEFAULT_MAX_PIXELS)));
             detectInterval = Integer.parseInt(options.property("detect-interval").orElse("1"));
             if (detectInterval < 1 || detectInterval > 100) {
                 throw new ConfigurationException(NAME + ": detect-interval must be in [1, 100], was " + detectInterval);
@@ -111,6 +119,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
         } catch (NumberFormatException e) {
             throw new ConfigurationException(NAME + ": option is not a number: " + e.getMessage());
         }
+        if (maxPixels < 1 || maxPixels > (long) ImageFrame.MAX_SIDE * ImageFrame.MAX_SIDE) {
+            throw new ConfigurationException(NAME + ": max-pixels must be in [1, " + (long) ImageFrame.MAX_SIDE * ImageFrame.MAX_SIDE
+                    + "], was " + maxPixels);
+        }
         if (!(cropScale >= 0.5f && cropScale <= 3f)) {
             throw new ConfigurationException(NAME + ": crop-scale must be in [0.5, 3], was " + cropScale);
         }
@@ -122,7 +134,7 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
             classifier.close();
             throw e;
         }
-        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale);
+        return new MiniXceptionFaceExtractor(detector, classifier, tracking, cropScale, new ImageDecoder(maxPixels));
     }
 
     /** The square input side the graph declares ({@code [-1, side, side, 1]}), 64 where it declares none. */
@@ -163,16 +175,10 @@ public final class MiniXceptionFaceProvider implements FaceExtractorProvider {
                 case "fine-tuned" -> FINE_TUNED_DIR;
                 default -> throw new ConfigurationException(NAME + ": expression-model must be imported or fine-tuned, was '" + variant + "'");
             };
-            source = ModelSource.classpath(dir, MiniXceptionFaceProvider.class);
+            source = ModelSource.bundled(dir, MiniXceptionFaceProvider.class, MANIFEST_SHA256.get(dir));
             json = "emotion.json";
-            try (InputStream in = MiniXceptionFaceProvider.class.getClassLoader().getResourceAsStream(dir + "/labels.json")) {
-                if (in == null) {
-                    throw new ModelLoadException("classpath:" + dir + "/labels.json is missing");
-                }
-                mapping = LabelMapping.fromJson(in, "classpath:" + dir + "/labels.json");
-            } catch (IOException e) {
-                throw new ModelLoadException("cannot read the bundled label mapping: " + e.getMessage(), e);
-            }
+            // from the verified copy, not straight from the jar: the manifest lists labels.json too
+            mapping = LabelMapping.fromJson(loader.materialize(source).resolve("labels.json"));
             labels = BUNDLED_LABELS;
             id = dir.equals(MODEL_DIR) ? BUNDLED_ID : FINE_TUNED_ID;
         }

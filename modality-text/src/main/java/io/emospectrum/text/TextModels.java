@@ -31,6 +31,10 @@ public final class TextModels {
     /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8");
+    /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
+            BUNDLED_DIR, "88e8bf302b911632bfa531572d397bcb09c2bb34fe8fd775d27882b58ba15db8",
+            BUNDLED_DIR + "-int8", "e77be06d0786bc63481c8add9628d7dd18366c183949cccf72039a954f56e166");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Default window for a user's model when no {@code maxTokens} is given. */
@@ -47,13 +51,14 @@ public final class TextModels {
         if (dir == null) {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
-        Path headDir = files.materialize(ModelSource.classpath(dir, TextModels.class), true);
+        Path headDir = files.materialize(ModelSource.bundled(dir, TextModels.class, MANIFEST_SHA256.get(dir)), true);
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
         // A fine-tuned model ships a recipe (pretrained files from langchain4j's jar + our delta); a
         // head on the frozen encoder ships the manifest of the jar's files it was trained on.
         Path encoderDir = java.nio.file.Files.isRegularFile(headDir.resolve(EncoderRecipe.FILE_NAME))
-                ? FineTunedEncoderFiles.materialize(dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory())
+                ? FineTunedEncoderFiles.materialize(readVerified(headDir.resolve(EncoderRecipe.FILE_NAME)),
+                        "classpath:" + dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory())
                 : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
@@ -71,6 +76,15 @@ public final class TextModels {
             }
             tokenizer.close();
             throw e;
+        }
+    }
+
+    /** A file of a verified model directory, as text. */
+    private static String readVerified(Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new io.emospectrum.error.ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

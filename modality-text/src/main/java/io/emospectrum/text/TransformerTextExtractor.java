@@ -1,6 +1,7 @@
 package io.emospectrum.text;
 
 import io.emospectrum.error.InvalidInputException;
+import io.emospectrum.lifecycle.CloseGuard;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.LabelScores;
 import io.emospectrum.spectrum.Modality;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads emotion from text with a Transformer: tokenize, score token windows in length-sorted
@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * longer than a window is cut into overlapping windows) and the whole text's reading is the
  * token-weighted mean of the sentence scores.
  *
- * <p>Thread-safe: the tokenizer is, and the scorer gives each call its own predictors.
+ * <p>Thread-safe: the tokenizer is, and the scorer gives each call its own predictors. {@link #close()}
+ * waits for the calls in flight; later calls fail with {@link io.emospectrum.error.ExtractorClosedException}.
  */
 public final class TransformerTextExtractor implements TextEmotionExtractor {
     /**
@@ -60,7 +61,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final int maxChars;
     private final VadAnchors anchors;
     private final SentenceSegmenter segmenter = new SentenceSegmenter(Locale.ENGLISH);
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CloseGuard guard = new CloseGuard("text extractor", this::free);
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ModelId model, int batchSize, int maxChars) {
@@ -91,9 +92,12 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
 
     @Override
     public List<TextAnalysis> analyzeAll(List<String> texts) {
-        if (closed.get()) {
-            throw new IllegalStateException("extractor is closed");
+        try (CloseGuard.Call call = guard.enter()) {
+            return analyzeOpen(texts);
         }
+    }
+
+    private List<TextAnalysis> analyzeOpen(List<String> texts) {
         Objects.requireNonNull(texts, "texts");
         for (int i = 0; i < texts.size(); i++) {
             requireText(texts.get(i), i, maxChars);
@@ -255,12 +259,14 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                scorer.close();
-            } finally {
-                tokenizer.close();
-            }
+        guard.close();
+    }
+
+    private void free() {
+        try {
+            scorer.close();
+        } finally {
+            tokenizer.close();
         }
     }
 

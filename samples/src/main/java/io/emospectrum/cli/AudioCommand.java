@@ -49,6 +49,7 @@ final class AudioCommand implements Callable<Integer> {
                     windows.add(out.readings().toNode(w));
                 }
                 o.set("summary", out.readings().toNode(a.summary()));
+                return a.issues();
             });
         }
     }

@@ -2,14 +2,12 @@ package io.emospectrum.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.audio.call.CallAnalyzer;
-import io.emospectrum.audio.call.CallOptions;
-import io.emospectrum.audio.call.CallSummary;
-import io.emospectrum.audio.call.PartySummary;
+import io.emospectrum.call.CallAnalyzer;
+import io.emospectrum.call.CallOptions;
+import io.emospectrum.json.CallJson;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.AudioSource;
 import io.emospectrum.media.AudioBuffer;
-import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import picocli.CommandLine.Command;
@@ -68,12 +66,8 @@ final class CallCommand implements Callable<Integer> {
                     .agentChannel(agentChannel != null ? agentChannel : mono ? -1 : 0)
                     .scoreAgent(scoreAgent)
                     .build();
-            CallAnalyzer call = new CallAnalyzer(extractor, src.sampleRate(), src.channels(), options, r -> {
-                ObjectNode o = out.object();
-                o.put("type", "window");
-                out.readings().write(r, o);
-                out.write(o);
-            });
+            CallJson json = new CallJson(out.readings());
+            CallAnalyzer call = new CallAnalyzer(extractor, src.sampleRate(), src.channels(), options, r -> out.write(json.window(r)));
             int packet = Math.max(1, src.sampleRate() / 50);
             long frames = 0;
             long t0 = System.nanoTime();
@@ -90,40 +84,17 @@ final class CallCommand implements Callable<Integer> {
                 }
             }
             call.close();
-            out.write(summary(out, call.summary()));
-        }
-        return EmoSpectrumCli.EXIT_OK;
-    }
-
-    private static ObjectNode summary(JsonLines out, CallSummary s) {
-        ObjectNode o = out.object();
-        o.put("type", "summary");
-        o.put("duration", s.durationSeconds());
-        ArrayNode parties = o.putArray("parties");
-        for (PartySummary p : s.parties()) {
-            ObjectNode n = parties.addObject();
-            n.put("party", p.role().subject());
-            n.put("scoredWindows", p.scoredWindows());
-            putNumber(n, "meanValence", p.meanValence());
-            n.set("overall", out.readings().toNode(p.overall()));
-            ArrayNode moments = n.putArray("strongestNegative");
-            for (EmotionReading r : p.strongestNegative()) {
-                moments.add(out.readings().toNode(r));
+            ObjectNode summary = json.summary(call.summary());
+            if (!src.issues().isEmpty()) { // read in part: say so, in the output and on stderr
+                ArrayNode warnings = summary.putArray("warnings");
+                src.issues().forEach(warnings::add);
+                for (String w : src.issues()) {
+                    spec.commandLine().getErr().println("emospectrum: warning: " + w);
+                }
+                spec.commandLine().getErr().flush();
             }
-            ObjectNode t = n.putObject("trend");
-            t.put("direction", p.trend().direction().name().toLowerCase(java.util.Locale.ROOT));
-            putNumber(t, "slopePerMinute", p.trend().slopePerMinute());
-            putNumber(t, "firstThird", p.trend().firstThird());
-            putNumber(t, "lastThird", p.trend().lastThird());
-        }
-        return o;
-    }
-
-    private static void putNumber(ObjectNode n, String key, double v) {
-        if (Double.isFinite(v)) {
-            n.put(key, v);
-        } else {
-            n.putNull(key);
+            out.write(summary);
+            return src.issues().isEmpty() ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
         }
     }
 }

@@ -8,6 +8,13 @@ import io.emospectrum.error.ProviderNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
 /**
  * The {@code emospectrum} command: one subcommand per input kind, each writing JSON Lines to
  * standard output and one-line diagnostics to standard error.
@@ -20,7 +27,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EmoSpectrumCli.Version.class,
         description = "Reads expressed emotion from text, faces and voice, as one emotion spectrum per item (JSON Lines).",
-        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, ProvidersCommand.class,
+        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, ServeCommand.class, ProvidersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EmoSpectrumCli {
     public static final int EXIT_OK = 0;
@@ -29,7 +36,23 @@ public final class EmoSpectrumCli {
     public static final int EXIT_PARTIAL = 3;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        cl.setOut(standardOutput());
+        int code = cl.execute(args);
+        if (cl.getOut().checkError() && code == EXIT_OK) { // help or version text that could not be written
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Standard output without {@link System#out}'s PrintStream, which swallows write errors: a full
+     * disk or a closed pipe must reach {@link PrintWriter#checkError()} and end the run.
+     */
+    static PrintWriter standardOutput() {
+        String name = System.getProperty("sun.stdout.encoding");
+        Charset charset = name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), 1 << 16));
     }
 
     /** The configured command line, also used by tests. */

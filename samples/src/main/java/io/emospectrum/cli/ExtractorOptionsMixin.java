@@ -1,6 +1,8 @@
 package io.emospectrum.cli;
 
 import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.taxonomy.LabelMapping;
@@ -37,10 +39,19 @@ final class ExtractorOptionsMixin {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    /** A user's mapping file that cannot be read is bad input (exit 2), not an internal failure. */
+    private static LabelMapping readLabelMapping(Path file) {
+        try {
+            return LabelMapping.fromJson(file);
+        } catch (ModelLoadException e) {
+            throw new ConfigurationException("--label-mapping: " + e.getMessage(), e);
+        }
+    }
+
     ExtractorOptions toOptions() {
         ExtractorOptions.Builder b = ExtractorOptions.builder().device(DeviceChoice.parse(device)).batchSize(batchSize);
         // A mapping without --model is refused by the options' own validation.
-        b.model(model != null ? ModelSource.parse(model) : null, labelMapping != null ? LabelMapping.fromJson(labelMapping) : null);
+        b.model(model != null ? ModelSource.parse(model) : null, labelMapping != null ? readLabelMapping(labelMapping) : null);
         properties.forEach(b::property);
         return b.build();
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "image", description = "Read facial expressions in images: one object per image with its faces.",
         mixinStandardHelpOptions = true)
 final class ImageCommand implements Callable<Integer> {
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff", "pgm", "ppm");
+    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp");
 
     @Spec
     CommandSpec spec;
@@ -50,6 +50,7 @@ final class ImageCommand implements Callable<Integer> {
                 for (EmotionReading r : faces) {
                     arr.add(out.readings().toNode(r));
                 }
+                return List.of();
             });
         }
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +31,9 @@ final class InputFiles {
         }
         List<Path> out = new ArrayList<>();
         if (list != null) {
+            if (Files.exists(list) && !Files.isRegularFile(list)) {
+                throw new InvalidInputException("--list " + list + " is not a regular file (a directory, device or pipe)");
+            }
             List<String> lines;
             try {
                 lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -76,24 +78,44 @@ final class InputFiles {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** Reads one file into its output object; returns what was wrong with a file read only in part. */
+    @FunctionalInterface
+    interface ItemReader {
+        List<String> read(Path file, ObjectNode out);
+    }
+
     /**
-     * Writes one object per file: {@code "file"} plus what {@code read} adds, or {@code "error"} (and
-     * a line on stderr) when the file cannot be read; the other files are still read.
+     * Writes one object per file: {@code "file"} plus what {@code read} adds (and {@code "warnings"}
+     * for a file read only in part), or {@code "error"} (and a line on stderr) when the file cannot
+     * be read; the other files are still read.
      *
-     * @return the exit code: OK, or PARTIAL when some files failed
+     * @return the exit code: OK, or PARTIAL when some files failed or were read only in part
      */
-    static int readEach(List<Path> inputs, JsonLines out, PrintWriter err, BiConsumer<Path, ObjectNode> read) {
+    static int readEach(List<Path> inputs, JsonLines out, PrintWriter err, ItemReader read) {
         int failed = 0;
         for (Path f : inputs) {
             ObjectNode o = out.object();
             o.put("file", f.toString());
             try {
-                read.accept(f, o);
-            } catch (InvalidInputException e) {
-                o.remove(List.of("faces", "windows", "summary"));
-                o.put("error", e.getMessage());
+                List<String> warnings = read.read(f, o);
+                if (!warnings.isEmpty()) {
+                    com.fasterxml.jackson.databind.node.ArrayNode w = o.putArray("warnings");
+                    warnings.forEach(w::add);
+                    for (String message : warnings) {
+                        err.println("emospectrum: warning: " + message);
+                    }
+                    err.flush();
+                    failed++;
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (ItemFailure.endsTheRun(e)) {
+                    throw e;
+                }
+                String message = ItemFailure.message(e);
+                o.removeAll();
+                o.put("file", f.toString());
+                o.put("error", message);
                 // the path once: most messages already name the file
-                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
                 err.println("emospectrum: " + (message.contains(f.toString()) ? message : f + ": " + message));
                 err.flush();
                 failed++;

@@ -31,6 +31,6 @@ final class JsonLines {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        out.flush();
+        OutputFailedException.flushOrFail(out);
     }
 }

@@ -75,7 +75,10 @@ final class TextCommand implements Callable<Integer> {
             if (source == null) {
                 long n = 0;
                 for (String t : texts) {
-                    batch.add(new Pending(++n, t, null));
+                    // the JVM decodes arguments with replacement characters where their bytes are not valid UTF-8
+                    batch.add(t.indexOf('\uFFFD') >= 0
+                            ? new Pending(++n, null, "invalid UTF-8 in the argument (bytes the platform could not decode)")
+                            : new Pending(++n, t, null));
                     if (batch.size() >= common.batchSize) {
                         flush(extractor, batch);
                     }
@@ -108,6 +111,10 @@ final class TextCommand implements Callable<Integer> {
         Path p = Path.of(name);
         if (Files.isDirectory(p)) {
             throw new InvalidInputException("--input " + name + " is a directory, not a file of texts");
+        }
+        if (Files.exists(p) && !Files.isRegularFile(p)) { // a FIFO would block for ever, a device never end
+            throw new InvalidInputException("--input " + name + " is not a regular file (a device or pipe); "
+                    + "for a stream of lines use --input - and redirect it");
         }
         try {
             return Files.newInputStream(p);
@@ -150,14 +157,20 @@ final class TextCommand implements Callable<Integer> {
         try {
             results.addAll(extractor.analyzeAll(good));
             return results;
-        } catch (InvalidInputException batchFailed) {
+        } catch (RuntimeException | OutOfMemoryError batchFailed) {
+            if (ItemFailure.endsTheRun(batchFailed)) {
+                throw batchFailed;
+            }
             results.clear();
         }
         for (String t : good) {
             try {
                 results.add(extractor.analyze(t));
-            } catch (InvalidInputException e) {
-                results.add(e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (ItemFailure.endsTheRun(e)) {
+                    throw e;
+                }
+                results.add(ItemFailure.message(e));
             }
         }
         return results;

@@ -20,7 +20,7 @@ final class TimelineCsv {
     TimelineCsv(PrintWriter out) {
         this.out = out;
         out.println(HEADER);
-        out.flush();
+        OutputFailedException.flushOrFail(out);
     }
 
     void write(FusedReading w) {
@@ -36,7 +36,7 @@ final class TimelineCsv {
             row.append(',').append(num(v));
         }
         out.println(row);
-        out.flush();
+        OutputFailedException.flushOrFail(out);
     }
 
     private static String num(double v) {

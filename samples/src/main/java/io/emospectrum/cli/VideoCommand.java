@@ -116,7 +116,12 @@ final class VideoCommand implements Callable<Integer> {
         // -O is for the face extractor (detect-interval, detector.min-score, ...); voice and text get none
         ExtractorOptions faceOptions = common.toOptions();
         ExtractorOptions options = ExtractorOptions.builder().device(faceOptions.device()).batchSize(faceOptions.batchSize()).build();
-        SpectrumFuser fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        SpectrumFuser fuser;
+        try {
+            fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+        } catch (io.emospectrum.error.ModelLoadException e) { // the user's model file: bad input, not an internal failure
+            throw new ConfigurationException("--strategy " + strategy + ": " + e.getMessage(), e);
+        }
         WindowGrid grid = new WindowGrid(window, hop != null ? hop : window);
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
@@ -179,7 +184,7 @@ final class VideoCommand implements Callable<Integer> {
         if (chart != null) {
             chart.save(plot, file.getFileName().toString());
         }
-        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty()
+        return summary.issues(ClipIssue.Kind.SUBTITLES_UNREADABLE).isEmpty() && summary.issues(ClipIssue.Kind.TRUNCATED).isEmpty()
                 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 

@@ -17,6 +17,10 @@ import java.util.function.IntSupplier;
  * @param index the GPU index for {@link Kind#GPU}, else -1
  */
 public record DeviceChoice(Kind kind, int index) {
+    static {
+        io.emospectrum.model.NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     /** The system property that overrides automatic device choice. */
     public static final String PROPERTY = "emospectrum.device";
 

@@ -11,7 +11,13 @@ public class ChecksumMismatchException extends ModelLoadException {
     private final String actual;
 
     public ChecksumMismatchException(String file, String expected, String actual) {
-        super("SHA-256 mismatch for model file '" + file + "': manifest says " + expected + ", file has " + actual);
+        this("SHA-256 mismatch for model file '" + file + "': manifest says " + expected + ", file has " + actual,
+                file, expected, actual);
+    }
+
+    /** With a message of the caller's (the expected value came from somewhere else than a manifest). */
+    public ChecksumMismatchException(String message, String file, String expected, String actual) {
+        super(message);
         this.file = file;
         this.expected = expected;
         this.actual = actual;

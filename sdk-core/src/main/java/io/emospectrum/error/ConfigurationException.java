@@ -4,6 +4,10 @@ package io.emospectrum.error;
 public class ConfigurationException extends EmoSpectrumException {
     private static final long serialVersionUID = 1L;
 
+    public ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public ConfigurationException(String message) {
         super(message);
     }

@@ -24,6 +24,10 @@ import java.util.Map;
  * {@code ~/.emospectrum/cache}); every file is checked against {@code SHA256SUMS} on every load.
  */
 public final class ModelFiles {
+    static {
+        NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     /** The system property that moves the cache of extracted class-path models. */
     public static final String CACHE_PROPERTY = "emospectrum.cache.dir";
 
@@ -92,11 +96,17 @@ public final class ModelFiles {
         } catch (IOException e) {
             throw new ModelLoadException("cannot read " + manifestResource + ": " + e.getMessage(), e);
         }
+        String manifestSha = HexFormat.of().formatHex(ModelManifest.newDigest().digest(manifestText.getBytes(StandardCharsets.UTF_8)));
+        if (cp.manifestSha256() != null && !cp.manifestSha256().equals(manifestSha)) {
+            // the jar's manifest is not the one this code was released with: files and manifest may both be altered
+            throw new ChecksumMismatchException("the model manifest classpath:" + manifestResource + " is not the one released with this "
+                    + "code (SHA-256 " + manifestSha + ", expected " + cp.manifestSha256() + "): the jar was altered; refusing to load it",
+                    "classpath:" + manifestResource, cp.manifestSha256(), manifestSha);
+        }
         ModelManifest manifest = ModelManifest.parse(manifestText, "classpath:" + manifestResource);
         // The cache key changes whenever any file's checksum does, so a new model version never
         // reuses an old extraction.
-        String key = HexFormat.of().formatHex(ModelManifest.newDigest()
-                .digest(manifestText.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        String key = manifestSha.substring(0, 16);
         String leaf = cp.directory().substring(cp.directory().lastIndexOf('/') + 1);
         Path dir = cacheDir.resolve("models").resolve(leaf + "-" + key);
         try {
@@ -110,6 +120,9 @@ public final class ModelFiles {
                 Path target = dir.resolve(e.getKey());
                 if (Files.isRegularFile(target) && ModelManifest.sha256(target).equals(e.getValue())) {
                     continue;
+                }
+                if (Files.exists(target)) {
+                    LOG.warn("cached model file {} does not match its checksum: replacing it from the jar", target);
                 }
                 copyVerified(cp, cp.directory() + "/" + e.getKey(), target, e.getValue());
             }

@@ -32,6 +32,10 @@ import java.util.Objects;
  * @param <O> predictor output type
  */
 public final class ModelLoader<I, O> {
+    static {
+        NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     private final Class<I> inputType;
     private final Class<O> outputType;
     private final ModelSource source;

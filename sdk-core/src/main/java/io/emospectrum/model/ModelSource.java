@@ -11,12 +11,26 @@ import java.util.Objects;
  */
 public sealed interface ModelSource {
 
-    /** Files under a class-path directory, listed (with their SHA-256) in its {@code SHA256SUMS}. */
-    record Classpath(String directory, ClassLoader loader) implements ModelSource {
+    /**
+     * Files under a class-path directory, listed (with their SHA-256) in its {@code SHA256SUMS}.
+     * A bundled model also carries the SHA-256 of that manifest, compiled into the code that names
+     * it: a manifest edited together with the files it lists is refused.
+     *
+     * @param manifestSha256 lower-case hex SHA-256 of the directory's {@code SHA256SUMS}, or null
+     *                       where only the manifest vouches for the files (a user's class-path model)
+     */
+    record Classpath(String directory, ClassLoader loader, String manifestSha256) implements ModelSource {
         public Classpath {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(loader, "loader");
             directory = directory.replaceAll("^/+", "").replaceAll("/+$", "");
+            if (manifestSha256 != null && !manifestSha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("manifest SHA-256 must be 64 lower-case hex digits, was " + manifestSha256);
+            }
+        }
+
+        public Classpath(String directory, ClassLoader loader) {
+            this(directory, loader, null);
         }
 
         @Override
@@ -58,6 +72,11 @@ public sealed interface ModelSource {
 
     static ModelSource classpath(String directory, Class<?> anchor) {
         return new Classpath(directory, anchor.getClassLoader());
+    }
+
+    /** A model that ships in a jar, with the SHA-256 of its {@code SHA256SUMS} as released (compiled into the caller). */
+    static ModelSource bundled(String directory, Class<?> anchor, String manifestSha256) {
+        return new Classpath(directory, anchor.getClassLoader(), Objects.requireNonNull(manifestSha256, "manifestSha256"));
     }
 
     static ModelSource path(Path path) {

@@ -18,6 +18,10 @@ import java.util.TreeSet;
  * keys they do not know ({@link #requireKnownProperties}), so a typo fails instead of being ignored.
  */
 public final class ExtractorOptions {
+    static {
+        io.emospectrum.model.NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     private final DeviceChoice device;
     private final ModelSource model;
     private final LabelMapping labelMapping;

@@ -17,6 +17,10 @@ import java.util.ServiceLoader;
  * @param <P> the provider interface
  */
 public final class ProviderRegistry<P extends ExtractorProvider<?>> {
+    static {
+        io.emospectrum.model.NetworkPolicy.apply(); // before any DJL engine starts: offline, no telemetry
+    }
+
     private final String kind;
     private final List<P> providers;
 

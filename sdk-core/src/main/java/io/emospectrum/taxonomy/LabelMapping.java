@@ -57,6 +57,9 @@ public final class LabelMapping {
     }
 
     public static LabelMapping fromJson(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException("label mapping " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return fromJson(in, file.toString());
         } catch (IOException e) {

@@ -34,6 +34,11 @@ public abstract class FaceExtractorConformanceKit extends ExtractorConformanceKi
     /** A real photo (or realistic rendering) with exactly one clearly visible face. */
     protected abstract ImageFrame imageWithOneFace();
 
+    @Override
+    protected void exercise(FaceEmotionExtractor e) {
+        e.analyze(imageWithOneFace());
+    }
+
     /** An image with no face; a flat gray image by default. */
     protected ImageFrame imageWithoutFace() {
         byte[] px = new byte[320 * 240 * 3];

@@ -34,6 +34,11 @@ public abstract class TextExtractorConformanceKit extends ExtractorConformanceKi
                 "I feel so sad and lonely since she died.", EmotionCategory.SADNESS);
     }
 
+    @Override
+    protected void exercise(TextEmotionExtractor e) {
+        e.analyzeAll(List.of("I am so happy and grateful today, this is wonderful!", "The train was late again and I am furious."));
+    }
+
     @Test
     void readingsAreWellFormed() {
         String text = "What a lovely morning. Then the train was late again and I was angry!";

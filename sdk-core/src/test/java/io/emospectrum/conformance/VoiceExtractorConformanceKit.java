@@ -34,6 +34,42 @@ public abstract class VoiceExtractorConformanceKit extends ExtractorConformanceK
     /** At least three seconds of real (or realistic) speech, mono. */
     protected abstract AudioBuffer speech();
 
+    private static final AudioBuffer BUZZ = buzz(16_000, 2.5);
+
+    private static AudioBuffer buzz(int rate, double seconds) {
+        float[] s = new float[(int) (rate * seconds)];
+        java.util.Random noise = new java.util.Random(7);
+        for (int i = 0; i < s.length; i++) {
+            double t = i / (double) rate;
+            double voice = 0;
+            for (int h = 1; h <= 8; h++) {
+                voice += Math.sin(2 * Math.PI * 140 * h * t) / h;
+            }
+            double syllable = 0.5 + 0.5 * Math.sin(2 * Math.PI * 4 * t);
+            s[i] = (float) (0.25 * syllable * voice + 0.01 * noise.nextGaussian());
+        }
+        return AudioBuffer.of(s, 1, rate);
+    }
+
+    /**
+     * A buffer analysis and a stream, in turn: both must respect {@code close()}. The audio is a
+     * voiced buzz (a 140 Hz pulse train with a syllable rhythm), so that voice activity detection
+     * lets it through to the model without real speech.
+     */
+    @Override
+    protected void exercise(VoiceEmotionExtractor e) {
+        AudioBuffer audio = BUZZ;
+        e.analyze(audio);
+        float[] mono = audio.mono();
+        try (VoiceStream s = e.openStream(audio.sampleRate(), 1, r -> { })) {
+            int chunk = audio.sampleRate() / 5;
+            for (int off = 0; off < mono.length; off += chunk) {
+                s.accept(AudioBuffer.of(Arrays.copyOfRange(mono, off, Math.min(mono.length, off + chunk)), 1, audio.sampleRate(),
+                        off / (double) audio.sampleRate()));
+            }
+        }
+    }
+
     @Test
     void speechGetsOrderedWellFormedWindows() {
         AudioBuffer audio = speech();

@@ -30,8 +30,11 @@ import java.util.List;
 public final class BrightnessFaceExtractor implements FaceEmotionExtractor {
     public static final ModelId MODEL = new ModelId("brightness-test", "1");
 
+    private final io.emospectrum.lifecycle.CloseGuard guard = new io.emospectrum.lifecycle.CloseGuard("brightness face extractor", () -> { });
+
     @Override
     public List<EmotionReading> analyze(ImageFrame image) {
+        guard.checkOpen();
         double b = meanBrightness(image);
         if (b < 0.05) {
             return List.of();
@@ -46,6 +49,7 @@ public final class BrightnessFaceExtractor implements FaceEmotionExtractor {
 
     @Override
     public EmotionReading classifyCrop(ImageFrame crop) {
+        guard.checkOpen();
         return reading(meanBrightness(crop), Span.WHOLE, null);
     }
 
@@ -145,6 +149,6 @@ public final class BrightnessFaceExtractor implements FaceEmotionExtractor {
 
     @Override
     public void close() {
-        // nothing native to free
+        guard.close(); // nothing native to free
     }
 }

@@ -33,13 +33,11 @@ public final class KeywordTextExtractor implements TextEmotionExtractor {
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]*");
     private static final List<String> LABELS = EmotionCategory.ordered().stream().map(EmotionCategory::key).toList();
 
-    private volatile boolean closed;
+    private final io.emospectrum.lifecycle.CloseGuard guard = new io.emospectrum.lifecycle.CloseGuard("keyword text extractor", () -> { });
 
     @Override
     public TextAnalysis analyze(String text) {
-        if (closed) {
-            throw new IllegalStateException("extractor is closed");
-        }
+        guard.checkOpen();
         if (text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new InvalidInputException("text is empty or has only whitespace and control characters");
         }
@@ -94,6 +92,6 @@ public final class KeywordTextExtractor implements TextEmotionExtractor {
 
     @Override
     public void close() {
-        closed = true;
+        guard.close();
     }
 }

@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 public final class LoudnessVoiceExtractor implements VoiceEmotionExtractor {
     public static final ModelId MODEL = new ModelId("loudness-test", "1");
 
+    private final io.emospectrum.lifecycle.CloseGuard guard = new io.emospectrum.lifecycle.CloseGuard("loudness voice extractor", () -> { });
+
     @Override
     public VoiceAnalysis analyze(AudioBuffer audio) {
         List<EmotionReading> windows = new ArrayList<>();
@@ -50,6 +52,7 @@ public final class LoudnessVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public VoiceStream openStream(int sampleRate, int channels, Consumer<EmotionReading> listener) {
+        guard.checkOpen();
         return new VoiceStream() {
             private final float[] window = new float[sampleRate];
             private int filled;
@@ -58,6 +61,7 @@ public final class LoudnessVoiceExtractor implements VoiceEmotionExtractor {
 
             @Override
             public void accept(AudioBuffer chunk) {
+                guard.checkOpen();
                 float[] mono = chunk.mono();
                 for (float v : mono) {
                     if (Float.isNaN(v)) {
@@ -151,6 +155,6 @@ public final class LoudnessVoiceExtractor implements VoiceEmotionExtractor {
 
     @Override
     public void close() {
-        // nothing native to free
+        guard.close(); // nothing native to free
     }
 }

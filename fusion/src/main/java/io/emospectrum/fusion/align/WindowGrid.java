@@ -6,18 +6,25 @@ import io.emospectrum.spectrum.TimeSpan;
 /**
  * The windows fused readings are resampled onto: window {@code k} spans
  * {@code [k * hop, k * hop + length)} seconds. {@code hop < length} gives overlapping windows,
- * {@code hop == length} a partition.
+ * {@code hop == length} a partition. The hop is at least {@value #MIN_HOP} s (at most 20 windows a
+ * second: finer than any modality's readings, and the output stays bounded) and the length at most
+ * {@value #MAX_LENGTH} s.
  */
 public record WindowGrid(double length, double hop) {
+    /** The smallest hop, in seconds. */
+    public static final double MIN_HOP = 0.05;
+    /** The longest window, in seconds. */
+    public static final double MAX_LENGTH = 3600;
+
     /** One-second windows, no overlap. */
     public static final WindowGrid DEFAULT = new WindowGrid(1.0, 1.0);
 
     public WindowGrid {
-        if (!(length > 0) || Double.isInfinite(length)) {
-            throw new ConfigurationException("window length must be a positive number of seconds, was " + length);
+        if (!(length >= MIN_HOP && length <= MAX_LENGTH)) {
+            throw new ConfigurationException("window length must be in [" + MIN_HOP + ", " + MAX_LENGTH + "] seconds, was " + length);
         }
-        if (!(hop > 0) || hop > length) {
-            throw new ConfigurationException("window hop must be in (0, length=" + length + "], was " + hop);
+        if (!(hop >= MIN_HOP) || hop > length) {
+            throw new ConfigurationException("window hop must be in [" + MIN_HOP + ", length=" + length + "] seconds, was " + hop);
         }
     }
 

@@ -29,6 +29,8 @@ public record ClipIssue(Kind kind, String message) {
         /** No extractor for a modality the clip carries is available. */
         NO_EXTRACTOR,
         /** Readings arrived after their windows had been emitted; their share there was dropped. */
-        LATE_READINGS
+        LATE_READINGS,
+        /** The clip ends (or stops decoding) well before the duration its container declares: it was read as far as it goes. */
+        TRUNCATED
     }
 }

@@ -174,6 +174,7 @@ final class ClipRun {
             throw e;
         }
         double duration = Math.max(decoded.videoSeconds, decoded.audioSeconds);
+        checkTruncation(grabber, declared, duration);
         if (fedCues != null) {
             fitSubtitles(fedCues, duration);
         }
@@ -201,6 +202,45 @@ final class ClipRun {
                 .forEach(e -> subjectSummaries.add(e.getValue().summary(e.getKey())));
         return new ClipSummary(clip, duration, hasVideo, hasAudio, width, height, decoded.framesDecoded, decoded.framesAnalyzed,
                 readingCounts, windows, subjectSummaries, issues, aligner.lateReadings(), timings);
+    }
+
+    /**
+     * A clip whose index points past the end of the file was cut short; one that decodes to nothing
+     * is unreadable. (Declared durations are no measure: muxers write wrong ones.)
+     */
+    private void checkTruncation(FFmpegFrameGrabber grabber, double declared, double decodedSeconds) {
+        long indexEnd = indexedEnd(grabber.getFormatContext());
+        long size;
+        try {
+            size = java.nio.file.Files.size(clip);
+        } catch (java.io.IOException e) {
+            size = Long.MAX_VALUE;
+        }
+        if (decodedSeconds == 0 || indexEnd > size) {
+            issue(ClipIssue.Kind.TRUNCATED, String.format(Locale.ROOT, "truncated or unreadable stream: %.2f s decoded%s; "
+                    + "the timeline holds what could be read", decodedSeconds,
+                    indexEnd > size ? String.format(Locale.ROOT, ", the file ends at byte %d of the %d its index covers", size, indexEnd)
+                            : Double.isNaN(declared) ? "" : String.format(Locale.ROOT, " of the %.2f s the container declares", declared)));
+        }
+    }
+
+    /** The end of the last packet the container's index lists, over all streams; -1 without an index. */
+    static long indexedEnd(org.bytedeco.ffmpeg.avformat.AVFormatContext oc) {
+        long end = -1;
+        if (oc == null) {
+            return end;
+        }
+        for (int i = 0; i < oc.nb_streams(); i++) {
+            org.bytedeco.ffmpeg.avformat.AVStream st = oc.streams(i);
+            int n = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(st);
+            if (n > 0) {
+                org.bytedeco.ffmpeg.avformat.AVIndexEntry e = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(st, n - 1);
+                if (e != null && !e.isNull() && e.pos() >= 0) {
+                    end = Math.max(end, e.pos() + e.size());
+                }
+            }
+        }
+        return end;
     }
 
     private void fitSubtitles(List<SubtitleCue> cues, double duration) {

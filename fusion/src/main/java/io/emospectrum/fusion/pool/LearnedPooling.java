@@ -135,6 +135,10 @@ public final class LearnedPooling implements PoolingStrategy {
     /** Reads a model written by {@link #write}. */
     public static LearnedPooling read(Path file) {
         JsonNode root;
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new ModelLoadException("learned fusion model " + file
+                    + (java.nio.file.Files.exists(file) ? " is not a regular file" : " does not exist"));
+        }
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {

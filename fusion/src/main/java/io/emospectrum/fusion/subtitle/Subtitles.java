@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  * {@code {\an8}}) is removed; a file with nothing that parses fails with the file and line.
  */
 public final class Subtitles {
+    /** Subtitle files larger than this are refused unread (a feature film's are under 200 KB). */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+    /** The most cues read from one file (a feature film has about 2,000); each is scored by the text model. */
+    public static final int MAX_CUES = 20_000;
+    /** Times beyond this many hours are refused as absurd. */
+    private static final long MAX_HOURS = 10_000;
+
     // hours optional (WebVTT allows mm:ss.ttt); SRT uses a comma before the milliseconds
     private static final Pattern TIME = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{2})[,.](\\d{1,3})");
     private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
@@ -36,11 +43,18 @@ public final class Subtitles {
      * @throws SubtitleParseException if it is not SRT or WebVTT, or holds no cue
      */
     public static List<SubtitleCue> read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException("no such subtitle file: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("subtitle file " + file + " is not a regular file (a directory, device or pipe)");
         }
         String text;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new InvalidInputException("subtitle file " + file + " is " + Files.size(file) + " bytes, more than the "
+                        + MAX_FILE_BYTES + " accepted");
+            }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
@@ -128,12 +142,15 @@ public final class Subtitles {
             append(words, lines[i]);
             i++;
         }
-        addCue(cues, time, words);
+        addCue(cues, time, words, source, timingLine + 1);
         return i;
     }
 
-    private static void addCue(List<SubtitleCue> cues, TimeSpan time, StringBuilder words) {
+    private static void addCue(List<SubtitleCue> cues, TimeSpan time, StringBuilder words, String source, int lineNumber) {
         String text = words.toString().trim();
+        if (!text.isEmpty() && cues.size() == MAX_CUES) {
+            throw new SubtitleParseException(source, lineNumber, "more than " + MAX_CUES + " cues; split the file");
+        }
         if (!text.isEmpty()) { // a cue with only markup carries no words to read
             cues.add(new SubtitleCue(cues.size() + 1, time, text));
         }
@@ -176,6 +193,10 @@ public final class Subtitles {
             throw new SubtitleParseException(source, lineNumber, "time '" + stamp + "' has minutes or seconds above 59");
         }
         String ms = (m.group(4) + "00").substring(0, 3);
+        if (m.group(1) != null && (m.group(1).length() > 5 || Long.parseLong(m.group(1)) > MAX_HOURS)) {
+            throw new SubtitleParseException(source, lineNumber, "time '" + abbreviate(stamp) + "' is more than " + MAX_HOURS
+                    + " hours: not a time in any clip");
+        }
         long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
         return hours * 3600 + minutes * 60 + secs + Integer.parseInt(ms) / 1000.0;
     }

@@ -43,5 +43,9 @@ class WindowGridTest {
     void rejectsAHopLongerThanTheWindow() {
         assertThatThrownBy(() -> new WindowGrid(1, 2)).isInstanceOf(ConfigurationException.class).hasMessageContaining("hop");
         assertThatThrownBy(() -> new WindowGrid(0, 0)).isInstanceOf(ConfigurationException.class);
+        // floors and ceilings: a hop of 10 microseconds made 200,001 windows of a 2 s clip
+        assertThatThrownBy(() -> new WindowGrid(1, 0.00001)).isInstanceOf(ConfigurationException.class).hasMessageContaining("0.05");
+        assertThatThrownBy(() -> new WindowGrid(1e9, 1)).isInstanceOf(ConfigurationException.class).hasMessageContaining("3600");
+        assertThat(new WindowGrid(0.05, 0.05).count(2)).isEqualTo(40);
     }
 }

@@ -22,6 +22,15 @@ public interface AudioSource extends AutoCloseable {
      */
     float[] read(int maxFrames);
 
+    /**
+     * What was wrong with the audio read so far, one sentence each (a file cut short, a format
+     * that changed mid-stream); complete once {@link #read} has returned {@code null}. The audio
+     * returned is what could be read: callers report these as warnings, never as a clean result.
+     */
+    default java.util.List<String> issues() {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

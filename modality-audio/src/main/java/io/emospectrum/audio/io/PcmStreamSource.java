@@ -16,6 +16,9 @@ final class PcmStreamSource implements AudioSource {
     private final int sampleRate;
     private final int channels;
     private final double duration;
+    private final long declaredBytes;
+    private long bytesRead;
+    private boolean cutShort;
     private long bytesLeft;
     private byte[] buffer = new byte[0];
     private int carry;
@@ -27,6 +30,7 @@ final class PcmStreamSource implements AudioSource {
         this.encoding = encoding;
         this.sampleRate = sampleRate;
         this.channels = channels;
+        this.declaredBytes = dataBytes;
         this.bytesLeft = dataBytes < 0 ? Long.MAX_VALUE : dataBytes;
         this.duration = dataBytes < 0 ? -1 : dataBytes / (double) (encoding.bytesPerSample() * channels) / sampleRate;
     }
@@ -70,7 +74,11 @@ final class PcmStreamSource implements AudioSource {
             throw new InvalidInputException("cannot read audio data of " + origin + ": " + e.getMessage(), e);
         }
         bytesLeft -= got;
+        bytesRead += got;
         int frames = got / frameBytes;
+        if (got < want && declaredBytes >= 0) {
+            cutShort = true; // the stream ended before the size its header declares
+        }
         if (frames == 0) {
             bytesLeft = 0; // a trailing partial frame is dropped, as players do
             return null;
@@ -81,6 +89,17 @@ final class PcmStreamSource implements AudioSource {
         float[] out = new float[frames * channels];
         encoding.decode(buffer, 0, out, 0, out.length);
         return out;
+    }
+
+    @Override
+    public java.util.List<String> issues() {
+        if (!cutShort) {
+            return java.util.List.of();
+        }
+        double bytesPerSecond = (double) encoding.bytesPerSample() * channels * sampleRate;
+        return java.util.List.of(String.format(java.util.Locale.ROOT,
+                "%s is truncated: its header declares %.2f s of audio, the file holds %.2f s (read what is there)",
+                origin, declaredBytes / bytesPerSecond, bytesRead / bytesPerSecond));
     }
 
     @Override

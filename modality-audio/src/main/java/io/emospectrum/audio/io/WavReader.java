@@ -12,12 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads RIFF/WAVE files ourselves (PCM 8/16/24/32-bit, IEEE float 32/64-bit, WAVE_FORMAT_EXTENSIBLE,
- * any channel count) so the common case needs no native decoder. Chunks it does not need are skipped.
+ * Reads RIFF/WAVE files ourselves (PCM 8/16/24/32-bit, IEEE float 32/64-bit, G.711 μ-law and
+ * A-law, WAVE_FORMAT_EXTENSIBLE, any channel count) so the common case needs no native decoder.
+ * Chunks it does not need are skipped. A file shorter than its header declares is read to its end
+ * and reported in {@link AudioSource#issues()}.
  */
 public final class WavReader {
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_FLOAT = 3;
+    private static final int FORMAT_ALAW = 6;
+    private static final int FORMAT_MULAW = 7;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
     private WavReader() {
@@ -94,15 +98,20 @@ public final class WavReader {
                     if (format < 0) {
                         throw new InvalidInputException(origin + ": corrupt WAV header (data before fmt chunk)");
                     }
-                    if (format != FORMAT_PCM && format != FORMAT_FLOAT) {
+                    if (format != FORMAT_PCM && format != FORMAT_FLOAT && format != FORMAT_ALAW && format != FORMAT_MULAW) {
                         throw new UnsupportedMediaException(origin + ": WAV codec 0x" + Integer.toHexString(format)
-                                + " is not PCM or float; decode it through FFmpeg");
+                                + " is not PCM, float or G.711; convert it to PCM WAV first");
                     }
                     if (channels < 1 || channels > 32) {
                         throw new InvalidInputException(origin + ": corrupt WAV header (" + channels + " channels)");
                     }
                     SampleRates.require(rate, origin);
-                    PcmEncoding enc = new PcmEncoding(bits, format == FORMAT_FLOAT, false);
+                    PcmEncoding enc = format == FORMAT_MULAW ? PcmEncoding.muLaw()
+                            : format == FORMAT_ALAW ? PcmEncoding.aLaw()
+                            : new PcmEncoding(bits, format == FORMAT_FLOAT, false);
+                    if ((format == FORMAT_MULAW || format == FORMAT_ALAW) && bits != 8) {
+                        throw new InvalidInputException(origin + ": corrupt WAV header (G.711 with " + bits + " bits per sample)");
+                    }
                     // 0 and 0xFFFFFFFF are what streaming writers leave: read to the end.
                     long dataBytes = size == 0 || size == 0xFFFFFFFFL ? -1 : size;
                     return new PcmStreamSource(raw, origin, enc, rate, channels, dataBytes);

@@ -2,6 +2,12 @@ package io.emospectrum.audio.call;
 
 import io.emospectrum.audio.GruVoiceProvider;
 import io.emospectrum.audio.TestAudio;
+import io.emospectrum.call.CallAnalyzer;
+import io.emospectrum.call.CallOptions;
+import io.emospectrum.call.CallRole;
+import io.emospectrum.call.CallSummary;
+import io.emospectrum.call.PartySummary;
+import io.emospectrum.call.ValenceTrend;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.Resampler;
 import io.emospectrum.error.ConfigurationException;

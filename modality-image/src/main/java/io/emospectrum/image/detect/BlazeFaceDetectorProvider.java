@@ -30,6 +30,10 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     public static final String FRONT_MIN_SCORE = "0.6";
     public static final String PAD = "2";
     private static final String MODELS = "io/emospectrum/image/models/";
+    /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
+            "blazeface", "fb7724d85201dd7d3e7da7d7c5ee650b0adb5470645d19656da9495cdc83c09c",
+            "blazeface-front", "3a7c5a9e34a38a28bb89d96d2e5dbed84da18d2c47ee283e45667851051b8169");
 
     @Override
     public String name() {
@@ -85,7 +89,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         String name = variant.equals("back") ? "blazeface" : "blazeface-front";
         int size = variant.equals("back") ? 256 : 128;
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
-        TfjsGraph graph = loader.read(ModelSource.classpath(MODELS + name, BlazeFaceDetectorProvider.class), name + ".json");
+        TfjsGraph graph = loader.read(ModelSource.bundled(MODELS + name, BlazeFaceDetectorProvider.class, MANIFEST_SHA256.get(name)), name + ".json");
         return new BlazeFaceDetector(loader.loadForInference(graph, device, engine, "blazeface engine"), size, minScore, iou);
     }
 

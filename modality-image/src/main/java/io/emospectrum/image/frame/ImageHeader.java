@@ -25,6 +25,7 @@ public record ImageHeader(String format, int width, int height) {
         }
         if (startsWith(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
             need(b, 24, origin, "PNG");
+            checkPngChunks(b, origin);
             return new ImageHeader("png", be32(b, 16), be32(b, 20));
         }
         if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
@@ -43,6 +44,77 @@ public record ImageHeader(String format, int width, int height) {
         }
         throw new UnsupportedMediaException(origin + " is not an image in a format we read (PNG, JPEG, BMP, WebP, GIF); it starts with "
                 + describeStart(b));
+    }
+
+    /**
+     * Every chunk's declared length must fit in the file: a decoder trusts it and allocates it
+     * (one 64 KB PNG whose IDAT claims 0xFF000000 bytes cost 4.5 GB of native memory).
+     */
+    private static void checkPngChunks(byte[] b, String origin) {
+        int i = 8;
+        while (i + 8 <= b.length) {
+            long len = be32(b, i) & 0xffffffffL;
+            String type = ascii(b, i + 4, 4);
+            long left = b.length - (long) i - 12;
+            if (len > left) {
+                throw new InvalidInputException(origin + " is a corrupt or truncated PNG: chunk '" + printable(type) + "' at byte " + i
+                        + " declares " + len + " bytes, the file has " + Math.max(0, left) + " left");
+            }
+            if (type.equals("IEND")) {
+                return;
+            }
+            i += 12 + (int) len;
+        }
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    /**
+     * The length of a JPEG up to and including its end-of-image marker, found by walking its
+     * segments and scans (so that data appended after it, as phone "motion photos" carry, and
+     * thumbnails inside EXIF do not confuse it), or -1 if the image ends before its marker.
+     */
+    public static int jpegLength(byte[] b) {
+        int i = 2;
+        while (i + 1 < b.length) {
+            if ((b[i] & 0xff) != 0xff) {
+                return -1;
+            }
+            int marker = b[i + 1] & 0xff;
+            if (marker == 0xff) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker == 0xd9) {
+                return i + 2;
+            }
+            if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+                i += 2;
+                continue;
+            }
+            if (i + 4 > b.length) {
+                return -1;
+            }
+            i += 2 + be16(b, i + 2);
+            if (marker == 0xda) { // entropy-coded data runs to the next marker that is not a stuffed zero or a restart
+                while (i + 1 < b.length) {
+                    if ((b[i] & 0xff) == 0xff) {
+                        int next = b[i + 1] & 0xff;
+                        if (next == 0x00 || (next >= 0xd0 && next <= 0xd7)) {
+                            i += 2;
+                            continue;
+                        }
+                        if (next != 0xff) {
+                            break;
+                        }
+                    }
+                    i++;
+                }
+            }
+        }
+        return -1;
     }
 
     private static ImageHeader jpeg(byte[] b, String origin) {

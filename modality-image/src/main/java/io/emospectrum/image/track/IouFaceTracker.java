@@ -3,7 +3,6 @@ package io.emospectrum.image.track;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.image.FaceObservation;
 import io.emospectrum.image.detect.DetectedFace;
-import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionReading;
@@ -32,6 +31,11 @@ import java.util.Set;
  */
 public final class IouFaceTracker implements FaceTracker {
 
+    /** Finds the faces of several frames, in one batch. */
+    public interface FaceFinder {
+        List<List<DetectedFace>> detectAll(List<ImageFrame> frames);
+    }
+
     /** Classifies the given faces of each frame, all in one batch. */
     public interface FaceClassifier {
         List<List<FaceObservation>> classify(List<ImageFrame> frames, List<List<DetectedFace>> faces);
@@ -42,7 +46,7 @@ public final class IouFaceTracker implements FaceTracker {
         EmotionReading reading(FaceObservation observation, float[] scores, float confidence, Span span, String subject);
     }
 
-    private final FaceDetector detector;
+    private final FaceFinder detector;
     private final FaceClassifier classifier;
     private final ReadingFactory readings;
     private final TrackingSettings settings;
@@ -55,7 +59,7 @@ public final class IouFaceTracker implements FaceTracker {
     private double lastTime = -1;
     private boolean closed;
 
-    public IouFaceTracker(FaceDetector detector, FaceClassifier classifier, ReadingFactory readings, TrackingSettings settings) {
+    public IouFaceTracker(FaceFinder detector, FaceClassifier classifier, ReadingFactory readings, TrackingSettings settings) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.readings = Objects.requireNonNull(readings, "readings");

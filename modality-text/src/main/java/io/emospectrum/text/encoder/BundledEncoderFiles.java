@@ -20,6 +20,14 @@ import java.util.Map;
  * different jar version on the class path fails here instead of producing quietly wrong scores.
  */
 public final class BundledEncoderFiles {
+    /**
+     * SHA-256 of our encoder manifests as released, compiled in: a jar whose manifest was edited
+     * (to vouch for altered encoder files) is refused.
+     */
+    static final Map<String, String> MANIFEST_SHA256 = Map.of(
+            "io/emospectrum/text/encoders/all-minilm-l6-v2.SHA256SUMS", "e81ca61f0e588eaf9ca52a708fce4c9e719a46e18be1b20191577893502783c8",
+            "io/emospectrum/text/encoders/all-minilm-l6-v2-q.SHA256SUMS", "da8e8938d42e760e0c107dbf45c3af7124f8e382ca69a4a6bbee35a5e95f71fa");
+
     private BundledEncoderFiles() {
     }
 
@@ -40,12 +48,19 @@ public final class BundledEncoderFiles {
             throw new ModelLoadException("cannot read " + manifestResource + ": " + e.getMessage(), e);
         }
         ModelManifest manifest = ModelManifest.parse(manifestText, "classpath:" + manifestResource);
-        String key;
+        String manifestSha;
         try {
-            key = ModelManifest.sha256(new java.io.ByteArrayInputStream(manifestText.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            manifestSha = ModelManifest.sha256(new java.io.ByteArrayInputStream(manifestText.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new ModelLoadException("cannot hash " + manifestResource, e);
         }
+        String released = MANIFEST_SHA256.get(manifestResource);
+        if (released != null && !released.equals(manifestSha)) {
+            throw new ChecksumMismatchException("the encoder manifest classpath:" + manifestResource + " is not the one released with "
+                    + "this code (SHA-256 " + manifestSha + ", expected " + released + "): the jar was altered; refusing to load it",
+                    "classpath:" + manifestResource, released, manifestSha);
+        }
+        String key = manifestSha.substring(0, 16);
         Path dir = cacheRoot.resolve("models").resolve("encoder-" + key);
         try {
             Files.createDirectories(dir);
@@ -57,11 +72,18 @@ public final class BundledEncoderFiles {
                     copyVerified(loader, e.getKey(), target, e.getValue());
                 }
             }
-            Files.writeString(dir.resolve(ModelManifest.FILE_NAME), manifestText, StandardCharsets.UTF_8);
+            writeIfChanged(dir.resolve(ModelManifest.FILE_NAME), manifestText);
         } catch (IOException e) {
             throw new ModelLoadException("cannot extract the encoder to " + dir + ": " + e.getMessage(), e);
         }
         return dir;
+    }
+
+    /** Writes a cache's manifest copy only when it differs, so that a complete read-only cache works. */
+    static void writeIfChanged(Path file, String text) throws IOException {
+        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
     }
 
     private static void copyVerified(ClassLoader loader, String resource, Path target, String expected) throws IOException {

@@ -31,14 +31,21 @@ public final class FineTunedEncoderFiles {
 
     /** @return a directory holding {@code <output>.onnx}, {@code <output>-tokenizer.json} and their {@code SHA256SUMS} */
     public static Path materialize(String recipeResource, ClassLoader loader, Path cacheRoot) {
-        String text = resourceText(loader, recipeResource);
-        EncoderRecipe r = EncoderRecipe.parse(text, "classpath:" + recipeResource);
+        return materialize(resourceText(loader, recipeResource), "classpath:" + recipeResource, loader, cacheRoot);
+    }
+
+    /**
+     * As {@link #materialize(String, ClassLoader, Path)}, from a recipe already read (and verified:
+     * the bundled models read it from their checked copy, not from the jar).
+     */
+    public static Path materialize(String text, String origin, ClassLoader loader, Path cacheRoot) {
+        EncoderRecipe r = EncoderRecipe.parse(text, origin);
         Path dir;
         try {
             dir = cacheRoot.resolve("models").resolve("encoder-ft-"
                     + ModelManifest.sha256(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16));
         } catch (IOException e) {
-            throw new ModelLoadException("cannot hash " + recipeResource, e);
+            throw new ModelLoadException("cannot hash " + origin, e);
         }
         Path onnx = dir.resolve(r.output() + ".onnx");
         Path tokenizer = dir.resolve(r.output() + "-tokenizer.json");
@@ -53,8 +60,8 @@ public final class FineTunedEncoderFiles {
             if (!Files.isRegularFile(tokenizer) || !ModelManifest.sha256(tokenizer).equals(tokenizerSha)) {
                 Files.copy(weightsTokenizer, tokenizer, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(dir.resolve(ModelManifest.FILE_NAME), r.outputSha256() + "  " + onnx.getFileName() + "\n"
-                    + tokenizerSha + "  " + tokenizer.getFileName() + "\n", StandardCharsets.UTF_8);
+            BundledEncoderFiles.writeIfChanged(dir.resolve(ModelManifest.FILE_NAME), r.outputSha256() + "  " + onnx.getFileName() + "\n"
+                    + tokenizerSha + "  " + tokenizer.getFileName() + "\n");
         } catch (IOException e) {
             throw new ModelLoadException("cannot assemble the fine-tuned encoder in " + dir + ": " + e.getMessage(), e);
         }

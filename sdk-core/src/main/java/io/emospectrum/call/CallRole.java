@@ -1,4 +1,4 @@
-package io.emospectrum.audio.call;
+package io.emospectrum.call;
 
 import java.util.Locale;
 

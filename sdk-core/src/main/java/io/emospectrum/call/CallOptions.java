@@ -1,4 +1,4 @@
-package io.emospectrum.audio.call;
+package io.emospectrum.call;
 
 import io.emospectrum.error.ConfigurationException;
 

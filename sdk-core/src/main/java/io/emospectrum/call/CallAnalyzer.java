@@ -1,6 +1,5 @@
-package io.emospectrum.audio.call;
+package io.emospectrum.call;
 
-import io.emospectrum.audio.stream.Samples;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.spectrum.EmotionCategory;
@@ -36,6 +35,8 @@ public final class CallAnalyzer implements AutoCloseable {
     private final CallOptions options;
     private final Map<CallRole, VoiceStream> scorers = new EnumMap<>(CallRole.class);
     private final Map<CallRole, List<EmotionReading>> windows = new EnumMap<>(CallRole.class);
+    /** Frames seen per party when the parties arrive separately ({@link #acceptParty}). */
+    private final Map<CallRole, Long> partyFrames = new EnumMap<>(CallRole.class);
     private long frames;
     private boolean closed;
 
@@ -66,20 +67,53 @@ public final class CallAnalyzer implements AutoCloseable {
 
     /** Pushes the next chunk of the call, interleaved, in the format given at construction. */
     public void accept(AudioBuffer chunk) {
-        if (closed) {
-            throw new IllegalStateException("the call is closed");
-        }
+        requireOpen();
         if (chunk.sampleRate() != sampleRate || chunk.channels() != channels) {
             throw new InvalidInputException("chunk is " + chunk.sampleRate() + " Hz x " + chunk.channels()
                     + " channels; the call was opened for " + sampleRate + " Hz x " + channels);
         }
-        float[] s = new float[chunk.samples().remaining()];
-        chunk.samples().get(s);
-        Samples.requireFinite(s, "the chunk");
-        frames += s.length / channels;
+        frames += chunk.frames();
         for (Map.Entry<CallRole, VoiceStream> e : scorers.entrySet()) {
             int ch = e.getKey() == CallRole.CUSTOMER ? options.customerChannel() : options.agentChannel();
-            e.getValue().accept(AudioBuffer.of(Samples.channel(s, channels, ch), 1, sampleRate, chunk.startSeconds()));
+            float[] party = chunk.channel(ch);
+            requireFinite(party);
+            e.getValue().accept(AudioBuffer.of(party, 1, sampleRate, chunk.startSeconds()));
+        }
+    }
+
+    /**
+     * Pushes the next mono chunk of one party, for sources that deliver each party as its own track
+     * (telephony media streams) rather than interleaved. A party that is not scored (the agent,
+     * unless turned on) is counted for the call's duration and otherwise dropped.
+     */
+    public void acceptParty(CallRole role, AudioBuffer mono) {
+        requireOpen();
+        if (mono.sampleRate() != sampleRate || mono.channels() != 1) {
+            throw new InvalidInputException("a party's chunk is " + mono.sampleRate() + " Hz x " + mono.channels()
+                    + " channels; it must be mono at the call's " + sampleRate + " Hz");
+        }
+        long seen = partyFrames.merge(role, (long) mono.frames(), Long::sum);
+        frames = Math.max(frames, seen);
+        VoiceStream s = scorers.get(role);
+        if (s != null) {
+            float[] x = mono.mono();
+            requireFinite(x);
+            s.accept(AudioBuffer.of(x, 1, sampleRate, mono.startSeconds()));
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the call is closed");
+        }
+    }
+
+    private static void requireFinite(float[] s) {
+        for (int i = 0; i < s.length; i++) {
+            if (!Float.isFinite(s[i])) {
+                throw new InvalidInputException("the chunk has a non-finite sample at index " + i
+                        + "; samples must be finite floats in [-1, 1]");
+            }
         }
     }
 
