@@ -27,7 +27,8 @@ import java.nio.charset.Charset;
         mixinStandardHelpOptions = true,
         versionProvider = EmoSpectrumCli.Version.class,
         description = "Reads expressed emotion from text, faces and voice, as one emotion spectrum per item (JSON Lines).",
-        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, ServeCommand.class, ProvidersCommand.class,
+        subcommands = {TextCommand.class, ImageCommand.class, AudioCommand.class, CallCommand.class, VideoCommand.class, BatchCommand.class,
+                ServeCommand.class, ProvidersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EmoSpectrumCli {
     public static final int EXIT_OK = 0;
