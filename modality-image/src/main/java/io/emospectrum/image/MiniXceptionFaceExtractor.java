@@ -4,9 +4,8 @@ import io.emospectrum.image.detect.DetectedFace;
 import io.emospectrum.image.detect.FaceDetector;
 import io.emospectrum.image.expression.ExpressionClassifier;
 import io.emospectrum.image.expression.FaceCropper;
-import io.emospectrum.image.frame.FrameSampling;
 import io.emospectrum.image.frame.ImageDecoder;
-import io.emospectrum.image.frame.VideoFrameSource;
+import io.emospectrum.image.quality.FaceQualityScorer;
 import io.emospectrum.image.track.IouFaceTracker;
 import io.emospectrum.image.track.TrackingSettings;
 import io.emospectrum.lifecycle.CloseGuard;
@@ -19,14 +18,11 @@ import io.emospectrum.spectrum.Span;
 import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spectrum.VadAnchors;
 import io.emospectrum.spi.FaceEmotionExtractor;
-import io.emospectrum.spi.FaceTracker;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Faces in, one reading per face out: a {@link FaceDetector} finds the faces, {@link FaceCropper}
@@ -42,35 +38,22 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
     private final ImageDecoder decoder;
     private final TrackingSettings tracking;
     private final float cropScale;
-    private final int detectInterval;
+    private final FaceQualityScorer quality = new FaceQualityScorer();
     private final CloseGuard guard = new CloseGuard("face extractor", this::free);
 
     /**
+     * @param tracking  how videos are tracked, including how often the detector runs
      * @param cropScale how much to grow the detector's box around its centre before cropping
      *                  (expression crops in FER2013 include brow and chin)
      */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale) {
-        this(detector, classifier, tracking, cropScale, 1);
-    }
-
-    /**
-     * @param detectInterval in video, run the detector on one sampled frame in this many and
-     *                       reuse its boxes for the frames between (faces move little in 1/10 s);
-     *                       every frame is still classified
-     */
-    public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
-                                     int detectInterval) {
-        this(detector, classifier, tracking, cropScale, detectInterval, new ImageDecoder());
+        this(detector, classifier, tracking, cropScale, new ImageDecoder());
     }
 
     /** @param decoder reads image files (its pixel budget bounds the memory one file can take) */
     public MiniXceptionFaceExtractor(FaceDetector detector, ExpressionClassifier classifier, TrackingSettings tracking, float cropScale,
-                                     int detectInterval, ImageDecoder decoder) {
+                                     ImageDecoder decoder) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
-        if (detectInterval < 1) {
-            throw new IllegalArgumentException("detect interval must be >= 1, was " + detectInterval);
-        }
-        this.detectInterval = detectInterval;
         this.detector = Objects.requireNonNull(detector, "detector");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.tracking = Objects.requireNonNull(tracking, "tracking");
@@ -93,6 +76,11 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         return classifier.engine();
     }
 
+    /** The expression network's labels, in the order of {@link FaceObservation#modelScores()}. */
+    public List<String> labelNames() {
+        return classifier.labelNames();
+    }
+
     public FaceDetector detector() {
         return detector;
     }
@@ -106,7 +94,7 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
             if (image.timestampSeconds() > 0) {
                 span = span.withTime(new TimeSpan(image.timestampSeconds(), image.timestampSeconds()));
             }
-            out.add(reading(o, o.modelScores(), o.face().score(), span, null));
+            out.add(reading(o, o.modelScores(), o.quality().confidence(), span, null));
         }
         return out;
     }
@@ -143,8 +131,9 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         List<EmotionReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             ImageFrame c = crops.get(i);
-            BoundingBox whole = new BoundingBox(0, 0, c.width(), c.height());
-            out.add(reading(new FaceObservation(new DetectedFace(whole, 1f), scores[i]), scores[i], 1f, Span.WHOLE, null));
+            DetectedFace whole = new DetectedFace(new BoundingBox(0, 0, c.width(), c.height()), 1f);
+            FaceObservation o = new FaceObservation(whole, scores[i], quality.score(whole, buf, i * per, cropper.side()));
+            out.add(reading(o, scores[i], o.quality().confidence(), Span.WHOLE, null));
         }
         return out;
     }
@@ -192,7 +181,8 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         for (List<DetectedFace> fs : faces) {
             List<FaceObservation> obs = new ArrayList<>(fs.size());
             for (DetectedFace d : fs) {
-                obs.add(new FaceObservation(d, scores[k++]));
+                obs.add(new FaceObservation(d, scores[k], quality.score(d, buf, k * per, cropper.side())));
+                k++;
             }
             out.add(obs);
         }
@@ -208,95 +198,30 @@ public final class MiniXceptionFaceExtractor implements FaceEmotionExtractor {
         return new BoundingBox(b.x() + (b.width() - w) / 2, b.y() + (b.height() - h) / 2, w, h);
     }
 
+    /**
+     * A tracker for one video: takes frames one at a time or in batches (a batch's faces go to the
+     * networks together), detects on one frame in {@code detect-interval} and follows the faces in
+     * between.
+     */
     @Override
-    public FaceTracker openTracker() {
+    public IouFaceTracker openTracker() {
         guard.checkOpen();
-        return openIouTracker();
+        return new IouFaceTracker(this::detect, this::classify, this::reading, tracking);
     }
 
-    /** The tracker with its extra methods ({@link IouFaceTracker#update} for batched callers). */
-    public IouFaceTracker openIouTracker() {
-        return new IouFaceTracker(f -> observe(List.of(f)).get(0), this::reading, tracking);
-    }
-
-    /**
-     * Streams a video through detection, classification and tracking, {@code frameBatch} sampled
-     * frames at a time (their faces go to the network in one batch). Per-frame readings go to
-     * {@code perFrame} as they are made; nothing per frame is kept, so memory stays flat however
-     * long the clip.
-     *
-     * @return one summary reading per track
-     */
-    public VideoResult analyzeVideo(Path video, FrameSampling sampling, int frameBatch, Consumer<EmotionReading> perFrame) {
+    /** The detector alone, on several frames in one batch. */
+    public List<List<DetectedFace>> detect(List<ImageFrame> frames) {
         try (CloseGuard.Call call = guard.enter()) {
-            return analyzeVideoOpen(video, sampling, frameBatch, perFrame);
-        }
-    }
-
-    private VideoResult analyzeVideoOpen(Path video, FrameSampling sampling, int frameBatch, Consumer<EmotionReading> perFrame) {
-        if (frameBatch < 1) {
-            throw new IllegalArgumentException("frame batch must be >= 1, was " + frameBatch);
-        }
-        try (VideoFrameSource source = VideoFrameSource.open(video, sampling);
-             IouFaceTracker tracker = openIouTracker()) {
-            List<ImageFrame> batch = new ArrayList<>(frameBatch);
-            long frames = 0;
-            List<DetectedFace> lastFaces = List.of();
-            Optional<ImageFrame> next;
-            do {
-                next = source.next();
-                next.ifPresent(batch::add);
-                if (batch.size() == frameBatch || (next.isEmpty() && !batch.isEmpty())) {
-                    // Detect on every detectInterval-th frame (one batch), reuse boxes in between.
-                    List<ImageFrame> toDetect = new ArrayList<>();
-                    for (int i = 0; i < batch.size(); i++) {
-                        if ((frames + i) % detectInterval == 0) {
-                            toDetect.add(batch.get(i));
-                        }
-                    }
-                    List<List<DetectedFace>> detected = detector.detectAll(toDetect);
-                    List<List<DetectedFace>> faces = new ArrayList<>(batch.size());
-                    for (int i = 0, d = 0; i < batch.size(); i++) {
-                        if ((frames + i) % detectInterval == 0) {
-                            lastFaces = detected.get(d++);
-                        }
-                        faces.add(lastFaces);
-                    }
-                    List<List<FaceObservation>> obs = classifyOpen(batch, faces);
-                    for (int i = 0; i < batch.size(); i++) {
-                        tracker.update(obs.get(i), batch.get(i).timestampSeconds()).forEach(perFrame);
-                    }
-                    frames += batch.size();
-                    batch.clear();
-                }
-            } while (next.isPresent());
-            return new VideoResult(tracker.trackSummaries(), frames, source.decodedFrames(), source.skippedFrames());
-        }
-    }
-
-    /**
-     * What a video pass returns.
-     *
-     * @param tracks         one summary reading per track
-     * @param analyzedFrames sampled frames analyzed
-     * @param decodedFrames  frames decoded (sampled or not)
-     * @param skippedFrames  frames that failed to decode and were skipped
-     */
-    public record VideoResult(List<EmotionReading> tracks, long analyzedFrames, long decodedFrames, long skippedFrames) {
-        public VideoResult {
-            tracks = List.copyOf(tracks);
+            return detector.detectAll(frames);
         }
     }
 
     /** A reading from scores in the model's label order. */
-    EmotionReading reading(FaceObservation o, float[] scores, float detectionScore, Span span, String subject) {
-        BoundingBox b = o.face().box();
-        // Small faces carry less expression detail: full trust from 48 px (FER2013's size) up.
-        float sizeFactor = Math.max(0.25f, Math.min(1f, Math.min(b.width(), b.height()) / 48f));
+    EmotionReading reading(FaceObservation o, float[] scores, float confidence, Span span, String subject) {
         return EmotionReading.builder()
                 .spectrum(classifier.labels().toSpectrum(scores, VadAnchors.NRC_VAD_2018))
                 .modelScores(classifier.labels().labelScores(scores))
-                .confidence(Math.max(0f, Math.min(1f, detectionScore * sizeFactor)))
+                .confidence(Math.max(0f, Math.min(1f, confidence)))
                 .modality(Modality.FACE)
                 .model(classifier.id())
                 .device(classifier.device())

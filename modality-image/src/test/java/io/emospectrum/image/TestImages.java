@@ -61,6 +61,29 @@ public final class TestImages {
         return ImageFrame.of(w, h, PixelFormat.BGR24, px);
     }
 
+    /** The pixels of {@code box} (rounded to whole pixels) as a frame of their own. */
+    public static ImageFrame crop(ImageFrame f, io.emospectrum.spectrum.BoundingBox box) {
+        int ch = f.format().channels();
+        int x0 = Math.max(0, Math.round(box.x()));
+        int y0 = Math.max(0, Math.round(box.y()));
+        int w = Math.min(f.width() - x0, Math.round(box.width()));
+        int h = Math.min(f.height() - y0, Math.round(box.height()));
+        byte[] src = f.copyPixels();
+        byte[] out = new byte[w * h * ch];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(src, ((y0 + y) * f.width() + x0) * ch, out, y * w * ch, w * ch);
+        }
+        return ImageFrame.of(w, h, f.format(), out);
+    }
+
+    /** skimage's sample data from Debian's python3-skimage, or the test is skipped. */
+    public static Path skimageData() {
+        Path dir = NonFaceImages.DEBIAN_SKIMAGE_DATA;
+        Assumptions.assumeTrue(NonFaceImages.present(dir),
+                "skimage's sample data not found at " + dir + " (apt-get install python3-skimage): skipping");
+        return dir;
+    }
+
     public static ImageFrame decode(Path p) {
         return new ImageDecoder().decode(p);
     }
@@ -72,5 +95,37 @@ public final class TestImages {
         Path dir = Path.of(root, "face", "fer2013", split);
         Assumptions.assumeTrue(Files.isDirectory(dir), "FER2013 data not found at " + dir + ": skipping");
         return dir;
+    }
+    /** Area-averaged downscale by an integer factor. */
+    public static ImageFrame downscale(ImageFrame f, int k) {
+        int w = f.width() / k;
+        int h = f.height() / k;
+        int ch = f.format().channels();
+        byte[] src = f.copyPixels();
+        byte[] out = new byte[w * h * ch];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < ch; c++) {
+                    int s = 0;
+                    for (int dy = 0; dy < k; dy++) {
+                        for (int dx = 0; dx < k; dx++) {
+                            s += src[((y * k + dy) * f.width() + x * k + dx) * ch + c] & 0xff;
+                        }
+                    }
+                    out[(y * w + x) * ch + c] = (byte) (s / (k * k));
+                }
+            }
+        }
+        return ImageFrame.of(w, h, f.format(), out);
+    }
+
+    /** {@code tile} pasted on a {@code w x h} gradient at ({@code x}, {@code y}). */
+    public static ImageFrame pasted(ImageFrame tile, int w, int h, int x, int y) {
+        byte[] px = gradient(w, h).copyPixels();
+        byte[] t = tile.copyPixels();
+        for (int r = 0; r < tile.height(); r++) {
+            System.arraycopy(t, r * tile.width() * 3, px, ((y + r) * w + x) * 3, tile.width() * 3);
+        }
+        return ImageFrame.of(w, h, PixelFormat.BGR24, px);
     }
 }

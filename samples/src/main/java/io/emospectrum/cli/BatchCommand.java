@@ -174,7 +174,9 @@ final class BatchCommand implements Callable<Integer> {
                 avutil.av_log_set_level(avutil.AV_LOG_ERROR);
                 FaceEmotionExtractor face = ProviderRegistry.face().select(faceProvider).create(options);
                 opened.add(face);
-                VoiceEmotionExtractor voice = ProviderRegistry.voice().select(voiceProvider).create(options);
+                // -O is for the face extractor (detect-interval, ...), as in `video`; the voice extractor gets none
+                VoiceEmotionExtractor voice = ProviderRegistry.voice().select(voiceProvider)
+                        .create(ExtractorOptions.builder().device(options.device()).batchSize(options.batchSize()).build());
                 opened.add(voice);
                 ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice)
                         .grid(new WindowGrid(window, window))

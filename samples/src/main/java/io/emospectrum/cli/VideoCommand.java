@@ -106,14 +106,16 @@ final class VideoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (common.provider != null || common.model != null || common.labelMapping != null || !common.properties.isEmpty()) {
+        if (common.provider != null || common.model != null || common.labelMapping != null) {
             throw new ConfigurationException("video reads three modalities: choose them with --face-provider, "
-                    + "--voice-provider and --text-provider; --provider, --model, --label-mapping and -O are per modality "
-                    + "(use the image, audio and text commands for those)");
+                    + "--voice-provider and --text-provider; --provider, --model and --label-mapping are per modality "
+                    + "(use the image, audio and text commands for those); -O options go to the face extractor");
         }
         PrintWriter err = spec.commandLine().getErr();
         NativeLogs.configure(common.verbose);
-        ExtractorOptions options = common.toOptions();
+        // -O is for the face extractor (detect-interval, detector.min-score, ...); voice and text get none
+        ExtractorOptions faceOptions = common.toOptions();
+        ExtractorOptions options = ExtractorOptions.builder().device(faceOptions.device()).batchSize(faceOptions.batchSize()).build();
         SpectrumFuser fuser;
         try {
             fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
@@ -123,7 +125,7 @@ final class VideoCommand implements Callable<Integer> {
         WindowGrid grid = new WindowGrid(window, hop != null ? hop : window);
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
-            FaceEmotionExtractor face = open(ProviderRegistry.face(), faceProvider, options, opened);
+            FaceEmotionExtractor face = open(ProviderRegistry.face(), faceProvider, faceOptions, opened);
             VoiceEmotionExtractor voice = open(ProviderRegistry.voice(), voiceProvider, options, opened);
             TextEmotionExtractor text = subtitles == null ? null : open(ProviderRegistry.text(), textProvider, options, opened);
             if (face == null && voice == null && text == null) {

@@ -154,4 +154,27 @@ class VideoCommandTest {
         assertThat(r.stderr()).contains("junk.mp4");
         assertThat(r.stdout()).isEmpty();
     }
+
+    @Test
+    void faceOptionsGoToTheFaceExtractor() {
+        String[] real = {"video", "--face-provider=mini-xception", "--voice-provider=loudness-test", "--no-progress"};
+        CliRun bad = CliRun.run(concat(real, "-O", "detect-interval=0", clip.toString()));
+        assertThat(bad.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(bad.stderr()).contains("detect-interval must be in [1, 100]");
+        CliRun unknown = CliRun.run(concat(real, "-O", "detect-every=5", clip.toString()));
+        assertThat(unknown.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(unknown.stderr()).contains("detect-every");
+        CliRun ok = CliRun.run(concat(real, "-O", "detect-interval=5", "-O", "detector.min-score=0.9", clip.toString()));
+        assertThat(ok.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_OK);
+        assertThat(ok.stdout()).contains("\"windows\"");
+        CliRun perModality = CliRun.run(args("--model", "x", clip.toString()));
+        assertThat(perModality.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
+        assertThat(perModality.stderr()).contains("-O options go to the face extractor");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> l = new ArrayList<>(List.of(a));
+        l.addAll(List.of(b));
+        return l.toArray(String[]::new);
+    }
 }

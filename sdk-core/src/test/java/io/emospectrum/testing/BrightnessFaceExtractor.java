@@ -64,15 +64,19 @@ public final class BrightnessFaceExtractor implements FaceEmotionExtractor {
             private final List<EmotionReading> seen = new ArrayList<>();
 
             @Override
-            public List<EmotionReading> accept(ImageFrame frame) {
-                List<EmotionReading> out = new ArrayList<>();
-                for (EmotionReading r : analyze(frame)) {
-                    EmotionReading t = r.toBuilder().subject("track-1")
-                            .span(r.span().withTime(new TimeSpan(frame.timestampSeconds(), frame.timestampSeconds()))).build();
-                    out.add(t);
-                    seen.add(t);
+            public List<List<EmotionReading>> acceptAll(List<ImageFrame> frames) {
+                List<List<EmotionReading>> all = new ArrayList<>(frames.size());
+                for (ImageFrame frame : frames) {
+                    List<EmotionReading> out = new ArrayList<>();
+                    for (EmotionReading r : analyze(frame)) {
+                        EmotionReading t = r.toBuilder().subject("track-1")
+                                .span(r.span().withTime(new TimeSpan(frame.timestampSeconds(), frame.timestampSeconds()))).build();
+                        out.add(t);
+                        seen.add(t);
+                    }
+                    all.add(out);
                 }
-                return out;
+                return all;
             }
 
             @Override

@@ -46,7 +46,8 @@ public final class ToolsCli {
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measures a model on held-out data.",
             subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
-                    io.emospectrum.tools.text.ValenceArousalRidge.class, EvaluateCommand.class, EvaluateVoiceModel.class, PairedEvaluation.class})
+                    io.emospectrum.tools.text.ValenceArousalRidge.class, EvaluateCommand.class, io.emospectrum.tools.face.DetectionEvaluateCommand.class,
+                    EvaluateVoiceModel.class, PairedEvaluation.class})
     static final class Evaluate {
     }
 

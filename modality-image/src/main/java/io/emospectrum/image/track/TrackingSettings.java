@@ -11,11 +11,17 @@ import io.emospectrum.error.ConfigurationException;
  *                  scores (1: no smoothing)
  * @param maxShift  a detection that overlaps no track continues the nearest one whose centre is
  *                  within this many box widths (0: IoU only)
+ * @param detectInterval the detector runs on one frame in this many (counted across calls, from the
+ *                  first); the frames between keep the last detection's boxes (faces move little in
+ *                  a few frames) and are still classified. 1: detect on every frame
  */
-public record TrackingSettings(float minIou, int maxMissed, float smoothing, float maxShift) {
-    public static final TrackingSettings DEFAULT = new TrackingSettings(0.3f, 10, 0.4f, 1.5f);
+public record TrackingSettings(float minIou, int maxMissed, float smoothing, float maxShift, int detectInterval) {
+    public static final TrackingSettings DEFAULT = new TrackingSettings(0.3f, 10, 0.4f, 1.5f, 1);
 
     public TrackingSettings {
+        if (detectInterval < 1 || detectInterval > 100) {
+            throw new ConfigurationException("detect interval must be in [1, 100], was " + detectInterval);
+        }
         if (!(minIou > 0 && minIou <= 1)) {
             throw new ConfigurationException("min IoU must be in (0, 1], was " + minIou);
         }

@@ -33,7 +33,9 @@ import java.util.Map;
  * Model loading is not counted.
  *
  * <pre>{@code ./emospectrum-tools benchmark fusion CLIP [--subtitles FILE] [--face-fps N]
- *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N]}</pre>
+ *     [--max-frame-side PIXELS] [--strategy NAME] [--runs N] [--face-option KEY=VALUE]... [--voice off]}</pre>
+ * {@code --face-option} goes to the face extractor (e.g. {@code detect-interval=5}); {@code --voice off}
+ * leaves the sound track unread (to time the face path alone).
  */
 @Command(name = "fusion", mixinStandardHelpOptions = true, description = "Speed of clip analysis (media seconds per wall second) and the time split between decode, face, voice, text and fusion.")
 public final class ClipBenchmark implements Callable<Integer> {
@@ -50,16 +52,27 @@ public final class ClipBenchmark implements Callable<Integer> {
     private String strategy;
     @Option(names = "--runs", defaultValue = "1")
     private int runs;
+    @Option(names = "--face-option", paramLabel = "KEY=VALUE", description = "an option of the face extractor, e.g. detect-interval=5")
+    private Map<String, String> faceOption = new java.util.LinkedHashMap<>();
+    @Option(names = "--voice", defaultValue = "on", description = "on, or off to leave the sound track unread (default: ${DEFAULT-VALUE})")
+    private String voiceSwitch;
 
 
 @Override
     public Integer call() throws Exception {
         org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR); // no stream banner
         ExtractorOptions options = ExtractorOptions.defaults();
+        ExtractorOptions.Builder faceOptions = ExtractorOptions.builder();
+        faceOption.forEach(faceOptions::property);
+        if (!voiceSwitch.equals("on") && !voiceSwitch.equals("off")) {
+            throw new ConfigurationException("--voice must be on or off, was '" + voiceSwitch + "'");
+        }
+        boolean withVoice = voiceSwitch.equals("on");
         List<EmotionExtractor> opened = new ArrayList<>();
         try {
-            FaceEmotionExtractor face = ProviderRegistry.face().isEmpty() ? null : ProviderRegistry.face().select().create(options);
-            VoiceEmotionExtractor voice = ProviderRegistry.voice().isEmpty() ? null : ProviderRegistry.voice().select().create(options);
+            FaceEmotionExtractor face = ProviderRegistry.face().isEmpty() ? null : ProviderRegistry.face().select().create(faceOptions.build());
+            VoiceEmotionExtractor voice = ProviderRegistry.voice().isEmpty() || !withVoice ? null
+                    : ProviderRegistry.voice().select().create(options);
             TextEmotionExtractor text = ProviderRegistry.text().isEmpty() || subtitles == null
                     ? null : ProviderRegistry.text().select().create(options);
             for (EmotionExtractor e : new EmotionExtractor[] {face, voice, text}) {

@@ -1,0 +1,148 @@
+package io.emospectrum.image.detect;
+
+import io.emospectrum.media.ImageFrame;
+import io.emospectrum.spectrum.BoundingBox;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A second look for faces that fill the frame. Detectors trained on scenes (BlazeFace) miss a face
+ * that is the whole image, as in a tight crop: for every frame where the first detector finds
+ * nothing, the second detector (one made for close-up faces, when it is another) looks at the
+ * frame as it is, and where it finds nothing either, at the frame placed in the middle of a canvas
+ * {@code pad} times its longer side (the border repeats the frame's edge pixels, so no new edge is
+ * drawn); its boxes are mapped back and clipped to the frame. Each look is one batch. Frames with faces cost nothing extra; frames without pay a second,
+ * usually smaller, detection. Closes both detectors. Thread-safe as they are.
+ */
+public final class PaddedRetryDetector implements FaceDetector {
+    private final FaceDetector inner;
+    private final FaceDetector second;
+    private final float pad;
+
+    /** The same detector for both looks. */
+    public PaddedRetryDetector(FaceDetector inner, float pad) {
+        this(inner, inner, pad);
+    }
+
+    /**
+     * @param first  the detector for the frame as it is
+     * @param second the detector for the padded frame (may be {@code first})
+     * @param pad    canvas side over the frame's longer side, in (1, 4]
+     */
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float pad) {
+        if (!(pad > 1 && pad <= 4)) {
+            throw new IllegalArgumentException("pad must be in (1, 4], was " + pad);
+        }
+        this.inner = Objects.requireNonNull(first, "first");
+        this.second = Objects.requireNonNull(second, "second");
+        this.pad = pad;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    /** The detector of the first look. */
+    public FaceDetector inner() {
+        return inner;
+    }
+
+    @Override
+    public List<DetectedFace> detect(ImageFrame frame) {
+        return detectAll(List.of(frame)).get(0);
+    }
+
+    @Override
+    public List<List<DetectedFace>> detectAll(List<ImageFrame> frames) {
+        List<List<DetectedFace>> out = new ArrayList<>(inner.detectAll(frames));
+        List<Integer> empty = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                empty.add(i);
+            }
+        }
+        if (!empty.isEmpty()) {
+            List<ImageFrame> missed = empty.stream().map(frames::get).toList();
+            List<List<DetectedFace>> asIs = second == inner ? null : second.detectAll(missed);
+            List<List<DetectedFace>> padded = detectPadded(missed);
+            for (int k = 0; k < empty.size(); k++) {
+                out.set(empty.get(k), asIs != null && !asIs.get(k).isEmpty() ? asIs.get(k) : padded.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** The second detector alone on the frames as they are. */
+    public List<List<DetectedFace>> detectSecond(List<ImageFrame> frames) {
+        return second.detectAll(frames);
+    }
+
+    /** The padded look alone: each frame padded, detected by the second detector, boxes in the frame's pixels. */
+    public List<List<DetectedFace>> detectPadded(List<ImageFrame> frames) {
+        List<ImageFrame> padded = frames.stream().map(f -> padded(f, pad)).toList();
+        List<List<DetectedFace>> again = second.detectAll(padded);
+        List<List<DetectedFace>> out = new ArrayList<>(frames.size());
+        for (int k = 0; k < frames.size(); k++) {
+            ImageFrame f = frames.get(k);
+            ImageFrame p = padded.get(k);
+            float dx = (p.width() - f.width()) / 2;
+            float dy = (p.height() - f.height()) / 2;
+            List<DetectedFace> back = new ArrayList<>();
+            for (DetectedFace d : again.get(k)) {
+                BoundingBox b = d.box();
+                float x0 = Math.max(0, b.x() - dx);
+                float y0 = Math.max(0, b.y() - dy);
+                float x1 = Math.min(f.width(), b.x() + b.width() - dx);
+                float y1 = Math.min(f.height(), b.y() + b.height() - dy);
+                // a face found on the border alone is a face of repeated edge pixels, not of the frame
+                if (x1 - x0 < b.width() / 2 || y1 - y0 < b.height() / 2) {
+                    continue;
+                }
+                List<DetectedFace.Keypoint> kps = d.keypoints().stream()
+                        .map(kp -> new DetectedFace.Keypoint(kp.x() - dx, kp.y() - dy)).toList();
+                back.add(new DetectedFace(new BoundingBox(x0, y0, x1 - x0, y1 - y0), d.score(), kps));
+            }
+            out.add(back);
+        }
+        return out;
+    }
+
+    /** The frame centred on a square canvas {@code pad} times its longer side, edges repeated outwards. */
+    static ImageFrame padded(ImageFrame f, float pad) {
+        int w = f.width();
+        int h = f.height();
+        int side = Math.round(Math.max(w, h) * pad);
+        int ox = (side - w) / 2;
+        int oy = (side - h) / 2;
+        int ch = f.format().channels();
+        ByteBuffer src = f.pixels();
+        byte[] out = new byte[side * side * ch];
+        for (int y = 0; y < side; y++) {
+            int sy = Math.max(0, Math.min(h - 1, y - oy));
+            for (int x = 0; x < side; x++) {
+                int sx = Math.max(0, Math.min(w - 1, x - ox));
+                int s = (sy * w + sx) * ch;
+                int d = (y * side + x) * ch;
+                for (int c = 0; c < ch; c++) {
+                    out[d + c] = src.get(s + c);
+                }
+            }
+        }
+        return ImageFrame.of(side, side, f.format(), out, f.timestampSeconds());
+    }
+
+    @Override
+    public void close() {
+        try {
+            inner.close();
+        } finally {
+            if (second != inner) {
+                second.close();
+            }
+        }
+    }
+}
