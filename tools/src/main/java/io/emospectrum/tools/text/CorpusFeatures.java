@@ -6,11 +6,9 @@ import io.emospectrum.model.ModelSource;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
-import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.head.HeadConfig;
 import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.tokenize.TextTokenizer;
-import io.emospectrum.text.tokenize.TokenWindow;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,9 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,30 +194,12 @@ public final class CorpusFeatures implements Callable<Integer> {
             for (String t : texts) {
                 read.add(emoji.normalize(t).text());
             }
-            List<TokenWindow> windows = new ArrayList<>(texts.size());
-            for (List<TokenWindow> w : tokenizer.windowsAll(read)) {
-                windows.add(w.get(0));
-            }
-            Integer[] order = new Integer[windows.size()];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, Comparator.comparingInt(i -> windows.get(i).length()));
-            float[][] out = new float[texts.size()][];
             int batch = 32;
-            for (int from = 0; from < order.length; from += batch) {
-                int to = Math.min(order.length, from + batch);
-                List<TokenWindow> b = new ArrayList<>();
-                for (int k = from; k < to; k++) {
-                    b.add(windows.get(order[k]));
-                }
-                float[][] f = encoder.encode(TokenBatch.of(b, tokenizer.padId()));
-                for (int k = from; k < to; k++) {
-                    out[order[k]] = f[k - from];
-                }
+            return LengthBucketedEncoding.encode(tokenizer, encoder, read, batch, from -> {
                 if ((from / batch) % 200 == 0) {
-                    System.out.printf("  %d / %d%n", from, order.length);
+                    System.out.printf("  %d / %d%n", from, read.size());
                 }
-            }
-            return out;
+            });
         }
 
         @Override

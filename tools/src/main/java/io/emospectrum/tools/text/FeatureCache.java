@@ -5,9 +5,7 @@ import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
-import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.tokenize.TextTokenizer;
-import io.emospectrum.text.tokenize.TokenWindow;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,9 +14,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,26 +46,7 @@ public final class FeatureCache implements AutoCloseable {
             }
         }
         long t0 = System.nanoTime();
-        List<TokenWindow> windows = new ArrayList<>(texts.size());
-        for (List<TokenWindow> w : tokenizer.windowsAll(texts)) {
-            windows.add(w.get(0));
-        }
-        Integer[] order = new Integer[windows.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> windows.get(i).length()));
-        float[][] out = new float[texts.size()][];
-        int batch = 64;
-        for (int from = 0; from < order.length; from += batch) {
-            int to = Math.min(order.length, from + batch);
-            List<TokenWindow> b = new ArrayList<>();
-            for (int k = from; k < to; k++) {
-                b.add(windows.get(order[k]));
-            }
-            float[][] f = encoder.encode(TokenBatch.of(b, tokenizer.padId()));
-            for (int k = from; k < to; k++) {
-                out[order[k]] = f[k - from];
-            }
-        }
+        float[][] out = LengthBucketedEncoding.encode(tokenizer, encoder, texts, 64, from -> { });
         System.out.printf("encoded %s: %d texts in %.1f s%n", split, texts.size(), (System.nanoTime() - t0) / 1e9);
         Files.createDirectories(workDir);
         write(file, out);
