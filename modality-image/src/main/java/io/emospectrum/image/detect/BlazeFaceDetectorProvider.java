@@ -18,9 +18,11 @@ import java.util.Map;
  * found in the non-face set, see {@code DetectionEvaluateCommand}), {@code nms-iou} (default 0.3),
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
- * finds nothing, a second look by the front model at the frame padded to this many times its side
- * ({@link PaddedRetryDetector}), which finds the faces of tight crops; {@code pad-min-score} (default
- * {@value #FRONT_MIN_SCORE}) for that look; {@code tiles} (default 1: off): also detect on a grid of this
+ * finds nothing, looks by the front model at the frame as it is, then padded to each of these many times its side
+ * in turn ({@link PaddedRetryDetector}), which find the faces of tight crops; {@code pad-min-score} (default
+ * {@value #FRONT_MIN_SCORE}) for that look; {@code frame-check} (default {@code true}; with {@code pad} on): where
+ * both looks find nothing, OpenCV's Haar cascades check whether the whole frame is one face ({@link FrameFaceCheck},
+ * a last look for tight crops that BlazeFace scores too low); {@code tiles} (default 1: off): also detect on a grid of this
  * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
  * detection per tile.
  */
@@ -28,7 +30,10 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     /** Chosen on the non-face set and FER2013 train crops (docs/modality-image.md, "Face detection"). */
     public static final String BACK_MIN_SCORE = "0.8";
     public static final String FRONT_MIN_SCORE = "0.6";
-    public static final String PAD = "2";
+    public static final String PAD = "2,1.5";
+    /** The frame check's canvases and votes, chosen on FER2013 train's held-out part and the non-face set. */
+    static final float[] FRAME_CHECK_PADS = {1.5f, 2f};
+    static final int FRAME_CHECK_MIN_VOTES = 3;
     private static final String MODELS = "io/emospectrum/image/models/";
     /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
@@ -47,7 +52,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
 
     @Override
     public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles");
+        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles", "frame-check");
     }
 
     @Override
@@ -58,7 +63,8 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         }
         float minScore = number(options, "min-score", variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE);
         float iou = number(options, "nms-iou", "0.3");
-        float pad = number(options, "pad", PAD);
+        float[] pads = pads(options.getOrDefault("pad", PAD));
+        boolean padOn = pads[0] != 0;
         float padMinScore = number(options, "pad-min-score", FRONT_MIN_SCORE);
         float tiles = number(options, "tiles", "1");
         if (tiles != Math.rint(tiles) || tiles < 1 || tiles > 8) {
@@ -68,19 +74,35 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             throw new ConfigurationException("blazeface min-score, pad-min-score and nms-iou must be in (0, 1), were "
                     + minScore + ", " + padMinScore + ", " + iou);
         }
-        if (pad != 0 && !(pad > 1 && pad <= 4)) {
-            throw new ConfigurationException("blazeface pad must be 0 (off) or in (1, 4], was " + pad);
+        for (float pad : pads) {
+            if (padOn ? !(pad > 1 && pad <= 4) : pads.length > 1) {
+                throw new ConfigurationException("blazeface pad must be 0 (off) or canvas sizes in (1, 4], was " + options.get("pad"));
+            }
+        }
+        String frameCheck = options.getOrDefault("frame-check", "true");
+        if (!frameCheck.equals("true") && !frameCheck.equals("false")) {
+            throw new ConfigurationException("blazeface frame-check must be true or false, was '" + frameCheck + "'");
         }
         String engine = options.getOrDefault("engine", "auto");
         BlazeFaceDetector model = load(variant, minScore, iou, engine, device);
         FaceDetector first = tiles > 1 ? new TiledDetector(model, (int) tiles) : model;
-        if (pad == 0) {
+        if (!padOn) {
             return first;
         }
+        FaceDetector retry;
         try {
-            return new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), pad);
+            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), pads);
         } catch (RuntimeException e) {
             first.close();
+            throw e;
+        }
+        if (frameCheck.equals("false")) {
+            return retry;
+        }
+        try {
+            return new FallbackDetector(retry, new FrameFaceCheck(FRAME_CHECK_PADS, FRAME_CHECK_MIN_VOTES, true));
+        } catch (RuntimeException e) {
+            retry.close();
             throw e;
         }
     }
@@ -91,6 +113,19 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         TfjsGraph graph = loader.read(ModelSource.bundled(MODELS + name, BlazeFaceDetectorProvider.class, MANIFEST_SHA256.get(name)), name + ".json");
         return new BlazeFaceDetector(loader.loadForInference(graph, device, engine, "blazeface engine"), size, minScore, iou);
+    }
+
+    private static float[] pads(String value) {
+        String[] parts = value.split(",");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Float.parseFloat(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("blazeface option pad is not a number or a list of numbers: " + value);
+            }
+        }
+        return out;
     }
 
     private static float number(Map<String, String> options, String key, String fallback) {

@@ -14,13 +14,14 @@ import java.util.Objects;
  * nothing, the second detector (one made for close-up faces, when it is another) looks at the
  * frame as it is, and where it finds nothing either, at the frame placed in the middle of a canvas
  * {@code pad} times its longer side (the border repeats the frame's edge pixels, so no new edge is
- * drawn); its boxes are mapped back and clipped to the frame. Each look is one batch. Frames with faces cost nothing extra; frames without pay a second,
- * usually smaller, detection. Closes both detectors. Thread-safe as they are.
+ * drawn), one canvas size after the other while it still finds nothing; its boxes are mapped back and clipped to the
+ * frame. Each look is one batch. Frames with faces cost nothing extra; frames without pay a few more,
+ * usually smaller, detections. Closes both detectors. Thread-safe as they are.
  */
 public final class PaddedRetryDetector implements FaceDetector {
     private final FaceDetector inner;
     private final FaceDetector second;
-    private final float pad;
+    private final float[] pads;
 
     /** The same detector for both looks. */
     public PaddedRetryDetector(FaceDetector inner, float pad) {
@@ -30,15 +31,20 @@ public final class PaddedRetryDetector implements FaceDetector {
     /**
      * @param first  the detector for the frame as it is
      * @param second the detector for the padded frame (may be {@code first})
-     * @param pad    canvas side over the frame's longer side, in (1, 4]
+     * @param pads   canvas sides over the frame's longer side, each in (1, 4], in the order they are tried
      */
-    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float pad) {
-        if (!(pad > 1 && pad <= 4)) {
-            throw new IllegalArgumentException("pad must be in (1, 4], was " + pad);
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float... pads) {
+        if (pads.length == 0) {
+            throw new IllegalArgumentException("at least one pad");
+        }
+        for (float pad : pads) {
+            if (!(pad > 1 && pad <= 4)) {
+                throw new IllegalArgumentException("pad must be in (1, 4], was " + pad);
+            }
         }
         this.inner = Objects.requireNonNull(first, "first");
         this.second = Objects.requireNonNull(second, "second");
-        this.pad = pad;
+        this.pads = pads.clone();
     }
 
     @Override
@@ -66,14 +72,32 @@ public final class PaddedRetryDetector implements FaceDetector {
             }
         }
         if (!empty.isEmpty()) {
-            List<ImageFrame> missed = empty.stream().map(frames::get).toList();
-            List<List<DetectedFace>> asIs = second == inner ? null : second.detectAll(missed);
-            List<List<DetectedFace>> padded = detectPadded(missed);
-            for (int k = 0; k < empty.size(); k++) {
-                out.set(empty.get(k), asIs != null && !asIs.get(k).isEmpty() ? asIs.get(k) : padded.get(k));
+            if (second != inner) {
+                retry(out, empty, frames, second::detectAll);
+            }
+            for (float pad : pads) {
+                retry(out, empty, frames, missed -> detectPadded(missed, pad));
             }
         }
         return out;
+    }
+
+    /** One look at the frames still without a face; those it finds faces in leave {@code empty}. */
+    private static void retry(List<List<DetectedFace>> out, List<Integer> empty, List<ImageFrame> frames,
+                              java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look) {
+        if (empty.isEmpty()) {
+            return;
+        }
+        List<List<DetectedFace>> again = look.apply(empty.stream().map(frames::get).toList());
+        List<Integer> still = new ArrayList<>();
+        for (int k = 0; k < empty.size(); k++) {
+            out.set(empty.get(k), again.get(k));
+            if (again.get(k).isEmpty()) {
+                still.add(empty.get(k));
+            }
+        }
+        empty.clear();
+        empty.addAll(still);
     }
 
     /** The second detector alone on the frames as they are. */
@@ -81,8 +105,13 @@ public final class PaddedRetryDetector implements FaceDetector {
         return second.detectAll(frames);
     }
 
-    /** The padded look alone: each frame padded, detected by the second detector, boxes in the frame's pixels. */
+    /** The first padded look alone: each frame padded, detected by the second detector, boxes in the frame's pixels. */
     public List<List<DetectedFace>> detectPadded(List<ImageFrame> frames) {
+        return detectPadded(frames, pads[0]);
+    }
+
+    /** A padded look alone, on a canvas {@code pad} times each frame's longer side. */
+    public List<List<DetectedFace>> detectPadded(List<ImageFrame> frames, float pad) {
         List<ImageFrame> padded = frames.stream().map(f -> padded(f, pad)).toList();
         List<List<DetectedFace>> again = second.detectAll(padded);
         List<List<DetectedFace>> out = new ArrayList<>(frames.size());

@@ -47,7 +47,7 @@ class BlazeFaceDetectorTest {
 
     @Test
     void onTheCpuItRunsOnOnnxRuntimeAndFindsWhatThePyTorchImportFinds() {
-        assertThat(((BlazeFaceDetector) ((PaddedRetryDetector) detector).inner()).engine()).isEqualTo("OnnxRuntime");
+        assertThat(((BlazeFaceDetector) ((PaddedRetryDetector) ((FallbackDetector) detector).first()).inner()).engine()).isEqualTo("OnnxRuntime");
         ImageFrame astro = TestImages.decode(TestImages.astronaut());
         DetectedFace onnx = detector.detect(astro).get(0);
         try (FaceDetector torch = FaceDetectorProvider.select("blazeface").create(Map.of("engine", "pytorch", "pad", "0"), DeviceChoice.CPU)) {
