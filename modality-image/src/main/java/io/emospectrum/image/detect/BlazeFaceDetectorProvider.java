@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
  * finds nothing, looks by the front model at the frame as it is, then padded to each of these many times its side
- * in turn ({@link PaddedRetryDetector}), which find the faces of tight crops; {@code pad-min-score} (default
+ * in turn, each on the frame and its mirror image ({@link PaddedRetryDetector}), which find the faces of tight crops; {@code pad-min-score} (default
  * {@value #FRONT_MIN_SCORE}) for that look; {@code frame-check} (default {@code true}; with {@code pad} on): where
  * both looks find nothing, OpenCV's Haar cascades check whether the whole frame is one face ({@link FrameFaceCheck},
  * a last look for tight crops that BlazeFace scores too low); {@code tiles} (default 1: off): also detect on a grid of this
@@ -91,7 +91,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         }
         FaceDetector retry;
         try {
-            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), pads);
+            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), true, pads);
         } catch (RuntimeException e) {
             first.close();
             throw e;

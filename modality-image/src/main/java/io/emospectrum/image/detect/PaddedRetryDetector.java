@@ -22,18 +22,28 @@ public final class PaddedRetryDetector implements FaceDetector {
     private final FaceDetector inner;
     private final FaceDetector second;
     private final float[] pads;
+    private final boolean mirror;
 
     /** The same detector for both looks. */
     public PaddedRetryDetector(FaceDetector inner, float pad) {
         this(inner, inner, pad);
     }
 
+    /** Looks at the frames only as they are, not mirrored. */
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float... pads) {
+        this(first, second, false, pads);
+    }
+
     /**
      * @param first  the detector for the frame as it is
      * @param second the detector for the padded frame (may be {@code first})
+     * @param mirror each look of the second detector also sees the frame's mirror image, in the same batch; a frame
+     *               takes the mirror image's faces (mapped back) only where the frame as it is shows none: a
+     *               detector is not exactly symmetric, and a face scored just under its threshold one way may
+     *               clear it the other way
      * @param pads   canvas sides over the frame's longer side, each in (1, 4], in the order they are tried
      */
-    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float... pads) {
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, boolean mirror, float... pads) {
         if (pads.length == 0) {
             throw new IllegalArgumentException("at least one pad");
         }
@@ -45,6 +55,7 @@ public final class PaddedRetryDetector implements FaceDetector {
         this.inner = Objects.requireNonNull(first, "first");
         this.second = Objects.requireNonNull(second, "second");
         this.pads = pads.clone();
+        this.mirror = mirror;
     }
 
     @Override
@@ -82,15 +93,29 @@ public final class PaddedRetryDetector implements FaceDetector {
         return out;
     }
 
-    /** One look at the frames still without a face; those it finds faces in leave {@code empty}. */
-    private static void retry(List<List<DetectedFace>> out, List<Integer> empty, List<ImageFrame> frames,
-                              java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look) {
+    /**
+     * One look at the frames still without a face (and, with {@code mirror}, at their mirror images in the same
+     * batch); those it finds faces in leave {@code empty}.
+     */
+    private void retry(List<List<DetectedFace>> out, List<Integer> empty, List<ImageFrame> frames,
+                       java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look) {
         if (empty.isEmpty()) {
             return;
         }
-        List<List<DetectedFace>> again = look.apply(empty.stream().map(frames::get).toList());
+        List<ImageFrame> missed = new ArrayList<>(empty.stream().map(frames::get).toList());
+        int n = missed.size();
+        if (mirror) {
+            for (int k = 0; k < n; k++) {
+                missed.add(mirrored(missed.get(k)));
+            }
+        }
+        List<List<DetectedFace>> seen = look.apply(missed);
+        List<List<DetectedFace>> again = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            again.add(!seen.get(k).isEmpty() || !mirror ? seen.get(k) : unmirrored(seen.get(n + k), missed.get(k).width()));
+        }
         List<Integer> still = new ArrayList<>();
-        for (int k = 0; k < empty.size(); k++) {
+        for (int k = 0; k < n; k++) {
             out.set(empty.get(k), again.get(k));
             if (again.get(k).isEmpty()) {
                 still.add(empty.get(k));
@@ -136,6 +161,46 @@ public final class PaddedRetryDetector implements FaceDetector {
                 back.add(new DetectedFace(new BoundingBox(x0, y0, x1 - x0, y1 - y0), d.score(), kps));
             }
             out.add(back);
+        }
+        return out;
+    }
+
+    /** The frame flipped left to right. */
+    static ImageFrame mirrored(ImageFrame f) {
+        int w = f.width();
+        int h = f.height();
+        int ch = f.format().channels();
+        ByteBuffer src = f.pixels();
+        byte[] out = new byte[w * h * ch];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int s = (y * w + (w - 1 - x)) * ch;
+                int d = (y * w + x) * ch;
+                for (int c = 0; c < ch; c++) {
+                    out[d + c] = src.get(s + c);
+                }
+            }
+        }
+        return ImageFrame.of(w, h, f.format(), out, f.timestampSeconds());
+    }
+
+    /**
+     * Faces found in a mirrored frame, in the frame's own pixels: boxes and keypoints flipped back, and the keypoints
+     * of the subject's right and left (eyes, ears: BlazeFace's 0/1 and 4/5) swapped back.
+     */
+    static List<DetectedFace> unmirrored(List<DetectedFace> faces, int width) {
+        List<DetectedFace> out = new ArrayList<>(faces.size());
+        for (DetectedFace d : faces) {
+            BoundingBox b = d.box();
+            List<DetectedFace.Keypoint> kps = new ArrayList<>(d.keypoints().size());
+            for (DetectedFace.Keypoint kp : d.keypoints()) {
+                kps.add(new DetectedFace.Keypoint(width - kp.x(), kp.y()));
+            }
+            if (kps.size() == BlazeFaceDecoder.KEYPOINTS) {
+                java.util.Collections.swap(kps, 0, 1);
+                java.util.Collections.swap(kps, 4, 5);
+            }
+            out.add(new DetectedFace(new BoundingBox(width - b.x() - b.width(), b.y(), b.width(), b.height()), d.score(), kps));
         }
         return out;
     }

@@ -119,6 +119,18 @@ class BlazeFaceDetectorTest {
         assertThat(detector.detect(crop)).hasSize(1);
     }
 
+    @Test
+    void aFaceFoundInTheMirrorImageIsMappedBackWithItsEyesInOrder() {
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        DetectedFace direct = detector.detect(astro).get(0);
+        DetectedFace back = PaddedRetryDetector.unmirrored(detector.detect(PaddedRetryDetector.mirrored(astro)), astro.width()).get(0);
+        assertThat(back.box().iou(direct.box())).isGreaterThan(0.8f);
+        // the subject's right eye is on the image's left again, near where the direct look puts it
+        assertThat(back.keypoints().get(0).x()).isLessThan(back.keypoints().get(1).x());
+        assertThat(Math.abs(back.keypoints().get(0).x() - direct.keypoints().get(0).x())).isLessThan(8f);
+        assertThat(Math.abs(back.keypoints().get(4).x() - direct.keypoints().get(4).x())).isLessThan(12f);
+    }
+
     /** A first look that never finds anything: every frame gets the second look. */
     private static final class NoFace implements FaceDetector {
         @Override
