@@ -19,9 +19,11 @@ import java.util.Map;
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
  * finds nothing, looks by the front model at the frame as it is, then padded to each of these many times its side
- * in turn, each on the frame and its mirror image ({@link PaddedRetryDetector}), which find the faces of tight crops; {@code pad-min-score} (default
+ * in turn, for images up to {@value #CROP_SIDE} px also on the mirror image ({@link PaddedRetryDetector}; on larger
+ * images only the first pad), which find the faces of tight crops; {@code pad-min-score} (default
  * {@value #FRONT_MIN_SCORE}) for that look; {@code frame-check} (default {@code true}; with {@code pad} on): where
- * both looks find nothing, OpenCV's Haar cascades check whether the whole frame is one face ({@link FrameFaceCheck},
+ * all looks find nothing, on images up to {@value #CROP_SIDE} px, OpenCV's Haar cascades check whether the whole
+ * frame is one face ({@link FrameFaceCheck},
  * a last look for tight crops that BlazeFace scores too low); {@code tiles} (default 1: off): also detect on a grid of this
  * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
  * detection per tile.
@@ -34,6 +36,11 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     /** The frame check's canvases and votes, chosen on FER2013 train's held-out part and the non-face set. */
     static final float[] FRAME_CHECK_PADS = {1.5f, 2f};
     static final int FRAME_CHECK_MIN_VOTES = 3;
+    /**
+     * The extra looks for tight crops (mirror images, pads after the first, the frame check) are for images up to this
+     * longer side: on photos of scenes and video frames they found false faces (720p frames of the non-face photos).
+     */
+    static final int CROP_SIDE = 512;
     private static final String MODELS = "io/emospectrum/image/models/";
     /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
@@ -91,7 +98,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         }
         FaceDetector retry;
         try {
-            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), true, pads);
+            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), true, CROP_SIDE, pads);
         } catch (RuntimeException e) {
             first.close();
             throw e;
@@ -100,7 +107,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             return retry;
         }
         try {
-            return new FallbackDetector(retry, new FrameFaceCheck(FRAME_CHECK_PADS, FRAME_CHECK_MIN_VOTES, true));
+            return new FallbackDetector(retry, new FrameFaceCheck(FRAME_CHECK_PADS, FRAME_CHECK_MIN_VOTES, true, CROP_SIDE));
         } catch (RuntimeException e) {
             retry.close();
             throw e;

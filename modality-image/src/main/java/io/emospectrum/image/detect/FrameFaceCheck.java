@@ -49,6 +49,7 @@ public final class FrameFaceCheck implements FaceDetector {
     private final float[] pads;
     private final int minVotes;
     private final boolean profile;
+    private final int maxSide;
     private final String frontalFile;
     private final String profileFile;
     private final ConcurrentLinkedQueue<CascadeClassifier[]> pool = new ConcurrentLinkedQueue<>();
@@ -58,8 +59,9 @@ public final class FrameFaceCheck implements FaceDetector {
      * @param pads     canvas sides over the scaled frame's longer side, each in [1, 4]; one look per pad
      * @param minVotes the fewest neighbouring hits (OpenCV's {@code minNeighbors} + 1) that count as a face
      * @param profile  also look with the profile cascade, on the frame and mirrored
+     * @param maxSide  frames with a longer side than this are not looked at (no face): the check is for crops
      */
-    public FrameFaceCheck(float[] pads, int minVotes, boolean profile) {
+    public FrameFaceCheck(float[] pads, int minVotes, boolean profile, int maxSide) {
         if (pads.length == 0) {
             throw new IllegalArgumentException("at least one pad");
         }
@@ -74,6 +76,7 @@ public final class FrameFaceCheck implements FaceDetector {
         this.pads = pads.clone();
         this.minVotes = minVotes;
         this.profile = profile;
+        this.maxSide = maxSide;
         try {
             this.frontalFile = Loader.cacheResource(BASE + FRONTAL).getAbsolutePath();
             this.profileFile = Loader.cacheResource(BASE + PROFILE).getAbsolutePath();
@@ -111,6 +114,9 @@ public final class FrameFaceCheck implements FaceDetector {
     public List<DetectedFace> detect(ImageFrame frame) {
         if (closed) {
             throw new IllegalStateException("detector is closed");
+        }
+        if (Math.max(frame.width(), frame.height()) > maxSide) {
+            return List.of();
         }
         CascadeClassifier[] set = pool.poll();
         if (set == null) {

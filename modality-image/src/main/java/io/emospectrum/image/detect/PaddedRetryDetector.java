@@ -23,6 +23,7 @@ public final class PaddedRetryDetector implements FaceDetector {
     private final FaceDetector second;
     private final float[] pads;
     private final boolean mirror;
+    private final int cropSide;
 
     /** The same detector for both looks. */
     public PaddedRetryDetector(FaceDetector inner, float pad) {
@@ -31,7 +32,7 @@ public final class PaddedRetryDetector implements FaceDetector {
 
     /** Looks at the frames only as they are, not mirrored. */
     public PaddedRetryDetector(FaceDetector first, FaceDetector second, float... pads) {
-        this(first, second, false, pads);
+        this(first, second, false, Integer.MAX_VALUE, pads);
     }
 
     /**
@@ -41,9 +42,12 @@ public final class PaddedRetryDetector implements FaceDetector {
      *               takes the mirror image's faces (mapped back) only where the frame as it is shows none: a
      *               detector is not exactly symmetric, and a face scored just under its threshold one way may
      *               clear it the other way
+     * @param cropSide the extra looks (mirror images, and every pad after the first) are only for frames whose longer
+     *               side is at most this: crops, not photos of scenes or video frames, where each extra look is one
+     *               more chance of a false face and costs time on every frame without a face
      * @param pads   canvas sides over the frame's longer side, each in (1, 4], in the order they are tried
      */
-    public PaddedRetryDetector(FaceDetector first, FaceDetector second, boolean mirror, float... pads) {
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, boolean mirror, int cropSide, float... pads) {
         if (pads.length == 0) {
             throw new IllegalArgumentException("at least one pad");
         }
@@ -56,6 +60,7 @@ public final class PaddedRetryDetector implements FaceDetector {
         this.second = Objects.requireNonNull(second, "second");
         this.pads = pads.clone();
         this.mirror = mirror;
+        this.cropSide = cropSide;
     }
 
     @Override
@@ -84,45 +89,53 @@ public final class PaddedRetryDetector implements FaceDetector {
         }
         if (!empty.isEmpty()) {
             if (second != inner) {
-                retry(out, empty, frames, second::detectAll);
+                retry(out, empty, frames, second::detectAll, true);
             }
-            for (float pad : pads) {
-                retry(out, empty, frames, missed -> detectPadded(missed, pad));
+            for (int p = 0; p < pads.length; p++) {
+                float pad = pads[p];
+                retry(out, empty, frames, missed -> detectPadded(missed, pad), p == 0);
             }
         }
         return out;
     }
 
     /**
-     * One look at the frames still without a face (and, with {@code mirror}, at their mirror images in the same
-     * batch); those it finds faces in leave {@code empty}.
+     * One look at the frames still without a face (all of them for a {@code basic} look, crops only otherwise; with
+     * {@code mirror}, crops' mirror images too, in the same batch); those it finds faces in leave {@code empty}.
      */
     private void retry(List<List<DetectedFace>> out, List<Integer> empty, List<ImageFrame> frames,
-                       java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look) {
-        if (empty.isEmpty()) {
+                       java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look, boolean basic) {
+        List<Integer> todo = empty.stream().filter(i -> basic || isCrop(frames.get(i))).toList();
+        if (todo.isEmpty()) {
             return;
         }
-        List<ImageFrame> missed = new ArrayList<>(empty.stream().map(frames::get).toList());
-        int n = missed.size();
-        if (mirror) {
-            for (int k = 0; k < n; k++) {
-                missed.add(mirrored(missed.get(k)));
+        List<ImageFrame> batch = new ArrayList<>(todo.stream().map(frames::get).toList());
+        int n = batch.size();
+        int[] mirrorAt = new int[n];
+        for (int k = 0; k < n; k++) {
+            mirrorAt[k] = -1;
+            if (mirror && isCrop(batch.get(k))) {
+                mirrorAt[k] = batch.size();
+                batch.add(mirrored(batch.get(k)));
             }
         }
-        List<List<DetectedFace>> seen = look.apply(missed);
-        List<List<DetectedFace>> again = new ArrayList<>(n);
+        List<List<DetectedFace>> seen = look.apply(batch);
+        java.util.Set<Integer> found = new java.util.HashSet<>();
         for (int k = 0; k < n; k++) {
-            again.add(!seen.get(k).isEmpty() || !mirror ? seen.get(k) : unmirrored(seen.get(n + k), missed.get(k).width()));
-        }
-        List<Integer> still = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            out.set(empty.get(k), again.get(k));
-            if (again.get(k).isEmpty()) {
-                still.add(empty.get(k));
+            List<DetectedFace> faces = seen.get(k);
+            if (faces.isEmpty() && mirrorAt[k] >= 0) {
+                faces = unmirrored(seen.get(mirrorAt[k]), batch.get(k).width());
+            }
+            if (!faces.isEmpty()) {
+                out.set(todo.get(k), faces);
+                found.add(todo.get(k));
             }
         }
-        empty.clear();
-        empty.addAll(still);
+        empty.removeIf(found::contains);
+    }
+
+    private boolean isCrop(ImageFrame f) {
+        return Math.max(f.width(), f.height()) <= cropSide;
     }
 
     /** The second detector alone on the frames as they are. */

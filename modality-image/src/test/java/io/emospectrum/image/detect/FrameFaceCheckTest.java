@@ -22,7 +22,7 @@ class FrameFaceCheckTest {
 
     @BeforeAll
     static void load() {
-        check = new FrameFaceCheck(BlazeFaceDetectorProvider.FRAME_CHECK_PADS, BlazeFaceDetectorProvider.FRAME_CHECK_MIN_VOTES, true);
+        check = new FrameFaceCheck(BlazeFaceDetectorProvider.FRAME_CHECK_PADS, BlazeFaceDetectorProvider.FRAME_CHECK_MIN_VOTES, true, 4096);
         astronaut = TestImages.decode(TestImages.astronaut());
         try (FaceDetector d = FaceDetectorProvider.select("blazeface").create(Map.of("pad", "0"), DeviceChoice.CPU)) {
             face = d.detect(astronaut).get(0).box();
@@ -90,14 +90,37 @@ class FrameFaceCheckTest {
     }
 
     @Test
+    void theExtraLooksAreForCropsOnly() {
+        ImageFrame crop = TestImages.crop(astronaut, face);
+        try (FrameFaceCheck small = new FrameFaceCheck(BlazeFaceDetectorProvider.FRAME_CHECK_PADS, 3, true, crop.width() - 1)) {
+            assertThat(small.detect(crop)).isEmpty();
+        }
+        ImageFrame a = TestImages.gradient(40, 40);
+        ImageFrame big = TestImages.gradient(100, 50);
+        List<Integer> sides = new ArrayList<>();
+        FaceDetector second = new Fixed(f -> List.of(), null) {
+            @Override
+            public List<DetectedFace> detect(ImageFrame f) {
+                sides.add(f.width());
+                return super.detect(f);
+            }
+        };
+        try (FaceDetector retry = new PaddedRetryDetector(new Fixed(f -> List.of(), null), second, true, 64, 2f, 1.5f)) {
+            retry.detectAll(List.of(a, big));
+            // as they are (40, 100, then a's mirror 40), padded x2 (80, 200, mirror 80), x1.5 only for the crop (60, 60)
+            assertThat(sides).containsExactly(40, 100, 40, 80, 200, 80, 60, 60);
+        }
+    }
+
+    @Test
     void badSettingsAreRefusedAndAClosedCheckRefusesFrames() {
-        assertThatThrownBy(() -> new FrameFaceCheck(new float[0], 3, false)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FrameFaceCheck(new float[] {5f}, 3, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FrameFaceCheck(new float[0], 3, false, 512)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FrameFaceCheck(new float[] {5f}, 3, false, 512)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FaceDetectorProvider.select("blazeface").create(Map.of("frame-check", "maybe"), DeviceChoice.CPU))
                 .isInstanceOf(io.emospectrum.error.ConfigurationException.class).hasMessageContaining("frame-check");
         assertThatThrownBy(() -> FaceDetectorProvider.select("blazeface").create(Map.of("pad", "2,x"), DeviceChoice.CPU))
                 .isInstanceOf(io.emospectrum.error.ConfigurationException.class).hasMessageContaining("pad");
-        FrameFaceCheck closed = new FrameFaceCheck(new float[] {2f}, 3, false);
+        FrameFaceCheck closed = new FrameFaceCheck(new float[] {2f}, 3, false, 512);
         closed.close();
         assertThatThrownBy(() -> closed.detect(astronaut)).isInstanceOf(IllegalStateException.class);
     }
