@@ -23,6 +23,18 @@ class ImageFrameConverterTest {
         return b;
     }
 
+    /** A frame laid out by hand, as a decoder might hand it over. */
+    private static Frame frame(int width, int height, int depth, int channels, int stride, Buffer pixels) {
+        Frame f = new Frame();
+        f.imageWidth = width;
+        f.imageHeight = height;
+        f.imageDepth = depth;
+        f.imageChannels = channels;
+        f.imageStride = stride;
+        f.image = new Buffer[] {pixels};
+        return f;
+    }
+
     @Test
     void anImageFrameGoesThereAndBackUnchanged() {
         ImageFrame bgr = ImageFrame.of(13, 7, PixelFormat.BGR24, ramp(13 * 7 * 3), 1.25);
@@ -49,12 +61,6 @@ class ImageFrameConverterTest {
     @Test
     void rowPaddingIsDroppedEvenWhereTheStrideMisleadsJavaCvAboutChannels() {
         // a 1-pixel-wide BGR frame with rows padded to 32 bytes: JavaCV would count 32 channels
-        Frame f = new Frame();
-        f.imageWidth = 1;
-        f.imageHeight = 3;
-        f.imageDepth = Frame.DEPTH_UBYTE;
-        f.imageChannels = 32;
-        f.imageStride = 32;
         byte[] data = new byte[96];
         for (int y = 0; y < 3; y++) {
             data[y * 32] = (byte) (10 * y + 1);
@@ -62,7 +68,7 @@ class ImageFrameConverterTest {
             data[y * 32 + 2] = (byte) (10 * y + 3);
             data[y * 32 + 3] = 99; // padding
         }
-        f.image = new Buffer[] {ByteBuffer.wrap(data)};
+        Frame f = frame(1, 3, Frame.DEPTH_UBYTE, 32, 32, ByteBuffer.wrap(data));
         f.timestamp = 2_000_000;
         try (ImageFrameConverter c = new ImageFrameConverter()) {
             ImageFrame out = c.convert(f);
@@ -101,13 +107,7 @@ class ImageFrameConverterTest {
 
     @Test
     void aLayoutItCannotReadIsUnsupported() {
-        Frame f = new Frame();
-        f.imageWidth = 2;
-        f.imageHeight = 2;
-        f.imageDepth = Frame.DEPTH_SHORT;
-        f.imageChannels = 3;
-        f.imageStride = 6;
-        f.image = new Buffer[] {ShortBuffer.allocate(12)};
+        Frame f = frame(2, 2, Frame.DEPTH_SHORT, 3, 6, ShortBuffer.allocate(12));
         try (ImageFrameConverter c = new ImageFrameConverter()) {
             assertThatThrownBy(() -> c.convert(f)).isInstanceOf(UnsupportedMediaException.class).hasMessageContaining("depth");
         }
