@@ -17,8 +17,9 @@ import java.util.Optional;
  * Decodes a video file or stream (opened by media-javacv's {@link MediaGrabberFactory}) into BGR
  * {@link ImageFrame}s with their timestamps, keeping the frames {@link FrameSampling} selects.
  * A frame that fails to decode is skipped with a warning and counted; the rest of the clip is
- * still read. Reusable by any module that wants faces from video (fusion decodes here and hands
- * the frames to a {@link io.emospectrum.spi.FaceTracker}). Not thread-safe; close it.
+ * still read. For your own loop over a video's frames into a {@link io.emospectrum.spi.FaceTracker}
+ * (fusion's clip analysis decodes with media-javacv directly: it reads the sound track in the same
+ * pass). Not thread-safe; close it.
  */
 public final class VideoFrameSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoFrameSource.class);
