@@ -47,7 +47,9 @@ import java.util.Map;
  *       found / face images), the face images with any box at all (what "yields a face" means to a user), the
  *       non-face images with a detection, and precision (correct / all detections over both sets).</li>
  * </ul>
- * Detection runs once at a low threshold; each row replays the extractor's rule at its threshold. {@code --pad 0}
+ * Detection runs once at a low threshold; each row replays the first looks of the extractor's rule (the detector, the
+ * front model as it is and on one padded canvas) at its thresholds; the later looks (mirror images, more canvases, the
+ * Haar frame check) are measured by {@code --as-configured}. {@code --pad 0}
  * turns the second look off; {@code --whole S} also counts a padded box over most of the frame at score S or more
  * when nothing else is found (a whole-image fallback, not in the product). {@code --sharpness} also prints the distribution of the crops' sharpness
  * ({@link FaceQualityScorer#sharpness}) that calibrates the quality score. {@code --scene WxH}: recall by face size
