@@ -1,5 +1,8 @@
 package io.emospectrum.fusion.clip;
 
+import io.emospectrum.conversation.Conversation;
+import io.emospectrum.conversation.ConversationAnalysis;
+import io.emospectrum.conversation.Turn;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.error.UnsupportedMediaException;
 import io.emospectrum.fusion.FusedReading;
@@ -17,7 +20,6 @@ import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceTracker;
-import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import io.emospectrum.spi.VoiceStream;
@@ -42,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The state of one {@link ClipAnalyzer#analyze} call. */
 final class ClipRun {
     /** Batches of frames queued for the face tracker at most: one, so decoding never runs far ahead. */
+    /** The speaker of subtitle cues whose file names none: they are read as one speaker's turns. */
+    static final String ONE_SPEAKER = "subtitles";
     private static final int FACE_QUEUE = 1;
     /** Decoded bytes a face batch holds at most (fewer frames per batch for large frames). */
     private static final long FACE_BATCH_BYTES = 32L << 20;
@@ -274,12 +278,18 @@ final class ClipRun {
         fedCues = cues;
         TextEmotionExtractor textExtractor = config.text().get();
         long t0 = System.nanoTime();
-        List<TextAnalysis> analyses = textExtractor.analyzeAll(cues.stream().map(SubtitleCue::text).toList());
+        // the cues are the turns of a conversation: each is read with the lines before it
+        Conversation.Builder dialogue = Conversation.builder();
+        for (SubtitleCue c : cues) {
+            dialogue.turn(new Turn(c.speakerName().orElse(ONE_SPEAKER), c.text(), c.time()));
+        }
+        ConversationAnalysis analysis = textExtractor.analyzeConversation(dialogue.build());
         textNanos.addAndGet(System.nanoTime() - t0);
         synchronized (lock) {
             for (int i = 0; i < cues.size(); i++) {
-                EmotionReading overall = analyses.get(i).overall();
-                reading(overall.toBuilder().span(overall.span().withTime(cues.get(i).time())).build());
+                EmotionReading r = analysis.turns().get(i).reading();
+                // a speaker the file did not name is no subject
+                reading(cues.get(i).speaker() != null ? r : r.toBuilder().subject(null).build());
             }
         }
     }
