@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code emospectrum text}: one JSON object per text (per line of the input), in input order; with
@@ -133,7 +134,7 @@ final class TextCommand implements Callable<Integer> {
     }
 
     /** Creates the extractor when called, so that bad usage is reported before a model loads. */
-    private java.util.function.Supplier<TextEmotionExtractor> selected() {
+    private Supplier<TextEmotionExtractor> selected() {
         TextExtractorProvider provider = ProviderRegistry.text().select(common.provider);
         ExtractorOptions o = common.toOptions();
         if (segments && provider.name().equals(SENTENCE_SEGMENTS_PROVIDER) && o.property(SEGMENTS_PROPERTY).isEmpty()) {

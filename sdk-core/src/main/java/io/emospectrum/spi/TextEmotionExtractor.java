@@ -11,6 +11,8 @@ import java.util.List;
 
 /** Reads expressed emotion from text. */
 public interface TextEmotionExtractor extends EmotionExtractor {
+    /** The most turns of a conversation read in one {@link #analyzeAll} call (bounds the memory of a long transcript). */
+    int CONVERSATION_BATCH = 1024;
 
     /**
      * @throws io.emospectrum.error.InvalidInputException for text with nothing to read (empty,
@@ -45,12 +47,18 @@ public interface TextEmotionExtractor extends EmotionExtractor {
 
     /**
      * Reads each turn of a conversation together with the turns before it (see {@link ContextReader}),
-     * and sums each speaker's turns up. The turns' texts are read in one {@link #analyzeAll} batch.
+     * and sums each speaker's turns up. The turns' texts are read with {@link #analyzeAll}, up to
+     * {@value #CONVERSATION_BATCH} at a time.
      *
      * @throws io.emospectrum.error.InvalidInputException if a turn has nothing to read
      */
     default ConversationAnalysis analyzeConversation(Conversation conversation, ContextWindow context) {
-        return new ContextReader(context).read(conversation, analyzeAll(conversation.texts()));
+        List<String> texts = conversation.texts();
+        List<TextAnalysis> alone = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += CONVERSATION_BATCH) {
+            alone.addAll(analyzeAll(texts.subList(from, Math.min(texts.size(), from + CONVERSATION_BATCH))));
+        }
+        return new ContextReader(context).read(conversation, alone);
     }
 
     @Override
