@@ -85,7 +85,7 @@ public final class ContextReader {
         if (context == null) {
             return own;
         }
-        float w = window.weight();
+        float w = window.share() == ContextWindow.Share.BY_UNCERTAINTY ? window.weight() * (1 - own.confidence()) : window.weight();
         float[] v = own.vector();
         for (int k = 0; k < v.length; k++) {
             v[k] = (1 - w) * v[k] + w * context[k];

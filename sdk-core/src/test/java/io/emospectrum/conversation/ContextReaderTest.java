@@ -96,12 +96,32 @@ class ContextReaderTest {
 
     @Test
     void sameSpeakerScopeSkipsTheOtherSpeakersTurns() {
-        ConversationAnalysis own = text.analyzeConversation(CALL, new ContextWindow(1, 0.5f, ContextWindow.Scope.SAME_SPEAKER));
+        ConversationAnalysis own = text.analyzeConversation(CALL, new ContextWindow(1, 0.5f, ContextWindow.Scope.SAME_SPEAKER, ContextWindow.Share.FIXED));
         ConversationAnalysis any = text.analyzeConversation(CALL, ContextWindow.of(1, 0.5f));
 
         // "Fine." follows the agent's neutral turn, but the customer's own turn before was angry
         assertThat(own.turns().get(2).reading().spectrum().probability(EmotionCategory.ANGER))
                 .isGreaterThan(any.turns().get(2).reading().spectrum().probability(EmotionCategory.ANGER));
+    }
+
+    @Test
+    void byUncertaintyATurnReadSurelyAloneLeansLessOnItsContext() {
+        Conversation c = Conversation.builder()
+                .turn("a", "I am so angry!")
+                .turn("b", "Happy, happy, joy, joy!")   // read surely alone: confidence 1
+                .turn("b", "Fine.")                     // unsure alone: confidence 0.2
+                .build();
+        ContextWindow window = new ContextWindow(1, 0.8f, ContextWindow.Scope.ALL_SPEAKERS, ContextWindow.Share.BY_UNCERTAINTY);
+        ConversationAnalysis fixed = text.analyzeConversation(c, ContextWindow.of(1, 0.8f));
+        ConversationAnalysis gated = text.analyzeConversation(c, window);
+
+        EmotionReading sure = gated.turns().get(1).alone().overall();
+        assertThat(sure.confidence()).isEqualTo(1f);
+        assertThat(gated.turns().get(1).reading().spectrum()).isEqualTo(sure.spectrum());
+        assertThat(fixed.turns().get(1).reading().dominant()).isEqualTo(EmotionCategory.ANGER); // a fixed share overrules it
+        // the unsure turn takes share 0.8 x (1 - 0.2) of its context's happiness
+        EmotionReading fine = gated.turns().get(2).reading();
+        assertThat(fine.spectrum().probability(EmotionCategory.HAPPINESS)).isCloseTo(0.8f * 0.8f, within(1e-5f));
     }
 
     @Test

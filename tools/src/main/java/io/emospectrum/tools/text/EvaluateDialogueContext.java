@@ -79,8 +79,14 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
                 for (int k = 1; k <= 4; k++) {
                     for (float w : new float[]{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}) {
                         row(scope == ContextWindow.Scope.ALL_SPEAKERS ? "blend, any speaker" : "blend, same speaker",
-                                new ContextWindow(k, w, scope), dialogues, alone, gold);
+                                new ContextWindow(k, w, scope, ContextWindow.Share.FIXED), dialogues, alone, gold);
                     }
+                }
+            }
+            for (int k = 1; k <= 4; k++) {
+                for (float w : new float[]{0.3f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f}) {
+                    row("blend by uncertainty, any speaker", new ContextWindow(k, w, ContextWindow.Scope.ALL_SPEAKERS,
+                            ContextWindow.Share.BY_UNCERTAINTY), dialogues, alone, gold);
                 }
             }
             System.out.println("provider's window: " + shipped);
