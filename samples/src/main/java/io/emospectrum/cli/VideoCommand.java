@@ -113,7 +113,7 @@ final class VideoCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         NativeLogs.configure(common.verbose);
-        // -O is for the face extractor (detect-interval, detector.min-score, ...); voice and text get none
+        // -O is for the face extractor (detect-interval, detector-min-score, ...); voice and text get none
         ExtractorOptions faceOptions = common.toOptions();
         ExtractorOptions options = ExtractorOptions.builder().device(faceOptions.device()).batchSize(faceOptions.batchSize()).build();
         SpectrumFuser fuser;
