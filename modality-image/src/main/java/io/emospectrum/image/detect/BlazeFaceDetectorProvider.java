@@ -5,8 +5,10 @@ import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,13 +20,12 @@ import java.util.Map;
  * found in the non-face set, see {@code DetectionEvaluateCommand}), {@code nms-iou} (default 0.3),
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
- * finds nothing, looks by the front model at the frame as it is, then padded to each of these many times its side
- * in turn, for images up to {@value #CROP_SIDE} px also on the mirror image ({@link PaddedRetryDetector}; on larger
- * images only the first pad), which find the faces of tight crops; {@code pad-min-score} (default
- * {@value #FRONT_MIN_SCORE}) for that look; {@code frame-check} (default {@code true}; with {@code pad} on): where
- * all looks find nothing, on images up to {@value #CROP_SIDE} px, OpenCV's Haar cascades check whether the whole
- * frame is one face ({@link FrameFaceCheck},
- * a last look for tight crops that BlazeFace scores too low); {@code tiles} (default 1: off): also detect on a grid of this
+ * finds nothing, looks by the front model at the frame as it is and padded to this many times its side
+ * ({@link PaddedRetryDetector}), which find the faces of tight crops; for images up to {@value #CROP_SIDE} px also on a
+ * canvas {@value #CROP_EXTRA_PAD} times the side, each look also on the mirror image; {@code pad-min-score} (default
+ * {@value #FRONT_MIN_SCORE}) for those looks; {@code frame-check} (default {@code true}; with {@code pad} on, images
+ * up to {@value #CROP_SIDE} px): where all looks find nothing, OpenCV's Haar cascades check whether the whole frame is
+ * one face ({@link FrameFaceCheck}); {@code tiles} (default 1: off): also detect on a grid of this
  * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
  * detection per tile.
  */
@@ -32,20 +33,39 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     /** Chosen on the non-face set and FER2013 train crops (docs/modality-image.md, "Face detection"). */
     public static final String BACK_MIN_SCORE = "0.8";
     public static final String FRONT_MIN_SCORE = "0.6";
-    public static final String PAD = "2,1.5";
+    public static final String PAD = "2";
+    /** The canvas of the crops' extra padded look, after {@code pad}'s. */
+    public static final float CROP_EXTRA_PAD = 1.5f;
+    /**
+     * The extra looks for tight crops (mirror images, the second canvas, the frame check) are for images up to this
+     * longer side: on photos of scenes and video frames they found false faces (720p frames of the non-face photos).
+     */
+    public static final int CROP_SIDE = 512;
     /** The frame check's canvases and votes, chosen on FER2013 train's held-out part and the non-face set. */
     static final float[] FRAME_CHECK_PADS = {1.5f, 2f};
     static final int FRAME_CHECK_MIN_VOTES = 3;
-    /**
-     * The extra looks for tight crops (mirror images, pads after the first, the frame check) are for images up to this
-     * longer side: on photos of scenes and video frames they found false faces (720p frames of the non-face photos).
-     */
-    static final int CROP_SIDE = 512;
     private static final String MODELS = "io/emospectrum/image/models/";
     /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             "blazeface", "fb7724d85201dd7d3e7da7d7c5ee650b0adb5470645d19656da9495cdc83c09c",
             "blazeface-front", "3a7c5a9e34a38a28bb89d96d2e5dbed84da18d2c47ee283e45667851051b8169");
+    static final OptionKey<String> MODEL = OptionKey.choice("model", "back", "front").defaultValue("back")
+            .help("back: 256x256 input, faces down to ~1/10 of the frame; front: 128x128, faster, for large faces.").build();
+    static final OptionKey<Double> MIN_SCORE = OptionKey.decimal("min-score").openRange(0, 1)
+            .defaultNote(BACK_MIN_SCORE + " (back), " + FRONT_MIN_SCORE + " (front)").help("Lowest score of a face.").build();
+    static final OptionKey<Double> NMS_IOU = OptionKey.decimal("nms-iou").openRange(0, 1).defaultValue(0.3)
+            .help("Overlap above which two boxes are one face.").build();
+    static final OptionKey<String> ENGINE = OptionKey.choice("engine", "auto", "onnxruntime", "pytorch").defaultValue("auto")
+            .help("auto: onnxruntime on a CPU, PyTorch on a GPU.").build();
+    static final OptionKey<Double> PAD_KEY = OptionKey.decimal("pad").range(0, 4).defaultValue(Double.valueOf(PAD))
+            .help("Where nothing is found, look again at the frame padded to this many times its side (0: off; else > 1).").build();
+    static final OptionKey<Double> PAD_MIN_SCORE = OptionKey.decimal("pad-min-score").openRange(0, 1).defaultValue(Double.valueOf(FRONT_MIN_SCORE))
+            .help("Lowest score of a face in the padded second look.").build();
+    static final OptionKey<Integer> TILES = OptionKey.integer("tiles").range(1, 8).defaultValue(1)
+            .help("Also detect on a grid of this many columns of overlapping tiles, for small faces (1: off).").build();
+    static final OptionKey<Boolean> FRAME_CHECK = OptionKey.bool("frame-check").defaultValue(true)
+            .help("With pad on, images up to " + CROP_SIDE + " px: where no look finds a face, Haar cascades check whether the whole image is one.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MODEL, MIN_SCORE, NMS_IOU, ENGINE, PAD_KEY, PAD_MIN_SCORE, TILES, FRAME_CHECK);
 
     @Override
     public String name() {
@@ -58,44 +78,34 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     }
 
     @Override
-    public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles", "frame-check");
+    public String description() {
+        return "MediaPipe BlazeFace (TF.js graphs run by DJL: onnxruntime on a CPU, PyTorch on a GPU)";
+    }
+
+    @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
     }
 
     @Override
     public FaceDetector create(Map<String, String> options, DeviceChoice device) {
-        String variant = options.getOrDefault("model", "back");
-        if (!variant.equals("back") && !variant.equals("front")) {
-            throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
+        OptionValues o = OPTIONS.parse(name() + " detector", options);
+        String variant = o.get(MODEL);
+        float minScore = o.find(MIN_SCORE).orElse(Double.valueOf(variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE)).floatValue();
+        float iou = o.get(NMS_IOU).floatValue();
+        float pad = o.get(PAD_KEY).floatValue();
+        float padMinScore = o.get(PAD_MIN_SCORE).floatValue();
+        int tiles = o.get(TILES);
+        if (pad != 0 && !(pad > 1)) {
+            throw new ConfigurationException("blazeface pad must be 0 (off) or in (1, 4], was " + pad);
         }
-        float minScore = number(options, "min-score", variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE);
-        float iou = number(options, "nms-iou", "0.3");
-        float[] pads = pads(options.getOrDefault("pad", PAD));
-        boolean padOn = pads[0] != 0;
-        float padMinScore = number(options, "pad-min-score", FRONT_MIN_SCORE);
-        float tiles = number(options, "tiles", "1");
-        if (tiles != Math.rint(tiles) || tiles < 1 || tiles > 8) {
-            throw new ConfigurationException("blazeface tiles must be a whole number in [1, 8] (1: off), was " + options.get("tiles"));
-        }
-        if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1) || !(padMinScore > 0 && padMinScore < 1)) {
-            throw new ConfigurationException("blazeface min-score, pad-min-score and nms-iou must be in (0, 1), were "
-                    + minScore + ", " + padMinScore + ", " + iou);
-        }
-        for (float pad : pads) {
-            if (padOn ? !(pad > 1 && pad <= 4) : pads.length > 1) {
-                throw new ConfigurationException("blazeface pad must be 0 (off) or canvas sizes in (1, 4], was " + options.get("pad"));
-            }
-        }
-        String frameCheck = options.getOrDefault("frame-check", "true");
-        if (!frameCheck.equals("true") && !frameCheck.equals("false")) {
-            throw new ConfigurationException("blazeface frame-check must be true or false, was '" + frameCheck + "'");
-        }
-        String engine = options.getOrDefault("engine", "auto");
+        String engine = o.get(ENGINE);
         BlazeFaceDetector model = load(variant, minScore, iou, engine, device);
-        FaceDetector first = tiles > 1 ? new TiledDetector(model, (int) tiles) : model;
-        if (!padOn) {
+        FaceDetector first = tiles > 1 ? new TiledDetector(model, tiles) : model;
+        if (pad == 0) {
             return first;
         }
+        float[] pads = pad == CROP_EXTRA_PAD ? new float[] {pad} : new float[] {pad, CROP_EXTRA_PAD};
         FaceDetector retry;
         try {
             retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), true, CROP_SIDE, pads);
@@ -103,7 +113,7 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             first.close();
             throw e;
         }
-        if (frameCheck.equals("false")) {
+        if (!o.get(FRAME_CHECK)) {
             return retry;
         }
         try {
@@ -120,26 +130,5 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         TfjsGraph graph = loader.read(ModelSource.bundled(MODELS + name, BlazeFaceDetectorProvider.class, MANIFEST_SHA256.get(name)), name + ".json");
         return new BlazeFaceDetector(loader.loadForInference(graph, device, engine, "blazeface engine"), size, minScore, iou);
-    }
-
-    private static float[] pads(String value) {
-        String[] parts = value.split(",");
-        float[] out = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Float.parseFloat(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException("blazeface option pad is not a number or a list of numbers: " + value);
-            }
-        }
-        return out;
-    }
-
-    private static float number(Map<String, String> options, String key, String fallback) {
-        try {
-            return Float.parseFloat(options.getOrDefault(key, fallback));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("blazeface option " + key + " is not a number: " + e.getMessage());
-        }
     }
 }
