@@ -134,6 +134,50 @@ class GruVoiceExtractorTest {
         assertThat(a.summary().confidence()).isLessThan(0.1f);
     }
 
+    /** White noise, a held chord, a melody of plucked notes and noise bursts at a syllable rate: none is speech. */
+    @Test
+    void noiseAndMusicGetLowConfidence() {
+        int rate = 16_000;
+        java.util.Random random = new java.util.Random(3);
+        float[] white = new float[rate * 6];
+        for (int i = 0; i < white.length; i++) {
+            white[i] = (float) (0.1 * random.nextGaussian());
+        }
+        float[] chord = new float[rate * 6];
+        for (double hz : new double[] {220, 277.18, 329.63, 440}) {
+            float[] s = TestAudio.sine(hz, 6, rate, 0.15);
+            for (int i = 0; i < chord.length; i++) {
+                chord[i] += s[i];
+            }
+        }
+        float[] melody = new float[rate * 6];
+        double[] notes = {262, 294, 330, 349, 392, 440, 494, 523};
+        int note = rate * 6 / 16;
+        for (int n = 0; n < 16; n++) {
+            for (int i = 0; i < note; i++) {
+                double t = i / (double) rate;
+                double env = Math.exp(-t * 6); // plucked: a sharp attack, then decay
+                double f = notes[(n * 3) % notes.length];
+                melody[n * note + i] = (float) (0.4 * env * (Math.sin(2 * Math.PI * f * t) + 0.5 * Math.sin(4 * Math.PI * f * t)));
+            }
+        }
+        float[] bursts = new float[rate * 6];
+        for (int i = 0; i < bursts.length; i++) {
+            double gate = Math.max(0, Math.sin(2 * Math.PI * 4 * i / (double) rate)); // 4 bursts a second, like syllables
+            bursts[i] = (float) (0.2 * gate * random.nextGaussian());
+        }
+        java.util.Map<String, float[]> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("white noise", white);
+        inputs.put("chord", chord);
+        inputs.put("melody", melody);
+        inputs.put("noise bursts", bursts);
+        for (var e : inputs.entrySet()) {
+            VoiceAnalysis a = extractor.analyze(AudioBuffer.of(e.getValue(), 1, rate));
+            System.out.printf("%s: %d windows, summary confidence %.3f%n", e.getKey(), a.windows().size(), a.summary().confidence());
+            assertThat(a.summary().confidence()).as(e.getKey()).isLessThan(0.2f);
+        }
+    }
+
     @Test
     void clippedSpeechIsTrustedLessThanTheSameSpeechClean() {
         AudioBuffer clean = AudioFiles.read(clip());

@@ -72,7 +72,7 @@ public final class VoiceModel implements AutoCloseable {
                         .device(device)
                         .modelName(member)
                         .block(VoiceNet.build(config))
-                        .translator(new VoiceTranslator())
+                        .translator(new VoiceTranslator(config.temperature()))
                         .build().load());
             }
         } catch (RuntimeException e) {
