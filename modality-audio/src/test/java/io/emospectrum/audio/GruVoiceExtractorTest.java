@@ -104,15 +104,16 @@ class GruVoiceExtractorTest {
         for (EmotionReading w : a.windows()) {
             assertThat(w.span().time().start()).isGreaterThan(previous);
             assertThat(w.span().time().duration()).isCloseTo(2.0, within(1e-6));
-            assertThat(w.modelScores().labels()).contains("calm", "neutral", "surprised").hasSize(8);
+            assertThat(w.modelScores().labels()).contains("neutral", "happy", "sad", "angry", "fearful", "disgust", "surprised");
             float sum = 0;
             for (float p : w.spectrum().probabilities()) {
                 sum += p;
             }
             assertThat(sum).isCloseTo(1f, within(1e-4f));
-            // calm is folded into neutral, not lost
+            // a model with RAVDESS's calm folds it into neutral, not lost
+            float calm = w.modelScores().labels().contains("calm") ? w.modelScores().score("calm") : 0f;
             assertThat(w.spectrum().probability(EmotionCategory.NEUTRAL))
-                    .isCloseTo(w.modelScores().score("calm") + w.modelScores().score("neutral"), within(1e-4f));
+                    .isCloseTo(calm + w.modelScores().score("neutral"), within(1e-4f));
             previous = w.span().time().start();
         }
         assertThat(a.summary().span().time().end()).isCloseTo(2.39, within(0.02));

@@ -60,9 +60,10 @@ public final class CorpusVoiceTraining {
      * @param steps       batches per epoch
      * @param augment     train on the telephone and random-channel versions too (else the clean one only)
      * @param corpusPower corpus sampling weight = clips^power (0: equal shares, 1: as the data comes)
+     * @param cmn         per-window cepstral mean normalization (takes out speaker and channel envelope)
      */
     record Recipe(long seed, int epochs, int steps, int hidden, float learningRate, float dropout, boolean augment,
-                  double corpusPower) {
+                  double corpusPower, boolean cmn) {
     }
 
     /** A model's window probabilities and its labels' categories ({@link SpeechCorpora#LABELS} indices). */
@@ -231,7 +232,7 @@ public final class CorpusVoiceTraining {
         Engine.getEngine("PyTorch").setRandomSeed((int) recipe.seed());
         random.setSeed(recipe.seed());
         VoiceModelConfig config = new VoiceModelConfig(name, version, SpeechCorpora.LABELS, features, 100, 25, 2, 128,
-                recipe.hidden(), 1, false, recipe.dropout(), false, true, null, null, null, null, 1, 1f);
+                recipe.hidden(), 1, false, recipe.dropout(), recipe.cmn(), true, null, null, null, null, 1, 1f);
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
         Map<String, List<CorpusFeatures.Item>> byCorpus = new LinkedHashMap<>();
@@ -328,7 +329,7 @@ public final class CorpusVoiceTraining {
             for (float[] v : it.versions()) {
                 int frames = Math.min(c.windowFrames(), store.frames(v));
                 List<FrameFeatures> f = store.unpack(v, 0, frames - frames % c.stack());
-                for (float[] row : WindowFeatures.build(features, f, false, c.relativePitch(), null, null)) {
+                for (float[] row : WindowFeatures.build(features, f, c.cepstralMeanNormalization(), c.relativePitch(), null, null)) {
                     for (int i = 0; i < d; i++) {
                         sum[i] += row[i];
                         sq[i] += row[i] * (double) row[i];

@@ -33,13 +33,15 @@ public final class EvaluateVoiceCorpora implements Callable<Integer> {
     private Path model;
     @Option(names = "--speakers", split = ",", description = "only these speakers (e.g. ravdess-19,ravdess-20)")
     private Set<String> speakers;
+    @Option(names = "--max-per-corpus", defaultValue = "0", description = "at most this many clips per corpus, spread over its speakers (0: all)")
+    private int maxPerCorpus;
     @Option(names = "--threads", defaultValue = "2", description = "threads for feature extraction")
     private int threads;
 
     @Override
     public Integer call() throws Exception {
-        List<SpeechCorpora.Clip> clips = SpeechCorpora.read(manifest);
-        CorpusVoiceTraining reader = new CorpusVoiceTraining(new CorpusVoiceTraining.Recipe(7, 0, 0, 128, 0, 0, false, 0));
+        List<SpeechCorpora.Clip> clips = SpeechCorpora.cap(SpeechCorpora.read(manifest), maxPerCorpus);
+        CorpusVoiceTraining reader = new CorpusVoiceTraining(new CorpusVoiceTraining.Recipe(7, 0, 0, 128, 0, 0, false, 0, false));
         Path cacheDir = cache != null ? cache : manifest.toAbsolutePath().getParent().resolve("feature-cache");
         List<CorpusFeatures.Item> items = reader.store().load(clips, cacheDir, 7, threads);
         if (speakers != null) {

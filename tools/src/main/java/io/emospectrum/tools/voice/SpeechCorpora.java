@@ -80,6 +80,27 @@ public final class SpeechCorpora {
         return out;
     }
 
+    /**
+     * At most {@code max} clips of each corpus, spread evenly over its manifest order (which lists a
+     * corpus speaker by speaker), so that every speaker keeps its share; 0 keeps all.
+     */
+    public static List<Clip> cap(List<Clip> clips, int max) {
+        if (max <= 0) {
+            return clips;
+        }
+        List<Clip> out = new ArrayList<>();
+        for (List<Clip> of : byCorpus(clips).values()) {
+            if (of.size() <= max) {
+                out.addAll(of);
+            } else {
+                for (int i = 0; i < max; i++) {
+                    out.add(of.get((int) ((long) i * of.size() / max)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Index of a model's label in {@link #LABELS} (RAVDESS "calm" is neutral), or -1. */
     public static int categoryOf(String modelLabel) {
         return "calm".equals(modelLabel) ? 0 : LABELS.indexOf(modelLabel);

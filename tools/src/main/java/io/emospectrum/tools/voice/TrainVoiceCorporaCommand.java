@@ -55,23 +55,26 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     private boolean augment;
     @Option(names = "--corpus-power", defaultValue = "0", description = "corpus sampling weight = clips^power (0: equal shares)")
     private double corpusPower;
+    @Option(names = "--max-per-corpus", defaultValue = "0", description = "at most this many clips per corpus, spread over its speakers (0: all)")
+    private int maxPerCorpus;
+    @Option(names = "--cmn", defaultValue = "false", arity = "0..1", description = "per-window cepstral mean normalization")
+    private boolean cmn;
     @Option(names = "--threads", defaultValue = "2", description = "threads for feature extraction (training uses one)")
     private int threads;
     @Option(names = "--hold-out", split = ",", defaultValue = "ravdess-19,ravdess-20",
             description = "speakers left out of the --out model (default: ${DEFAULT-VALUE}, the build's held-out test actors)")
     private List<String> holdOut;
-    @Option(names = "--parallel", defaultValue = "1", description = "leave-one-corpus-out folds trained side by side (one thread each)")
-    private int parallel;
     @Option(names = "--version", defaultValue = "2.0.0", description = "version written into the model")
     private String version;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        CorpusVoiceTraining.Recipe recipe = new CorpusVoiceTraining.Recipe(seed, epochs, steps, hidden, learningRate, dropout, augment, corpusPower);
+        CorpusVoiceTraining.Recipe recipe = new CorpusVoiceTraining.Recipe(seed, epochs, steps, hidden, learningRate, dropout, augment,
+                corpusPower, cmn);
         System.out.println("recipe " + recipe);
         CorpusVoiceTraining training = new CorpusVoiceTraining(recipe);
-        List<SpeechCorpora.Clip> clips = SpeechCorpora.read(manifest);
+        List<SpeechCorpora.Clip> clips = SpeechCorpora.cap(SpeechCorpora.read(manifest), maxPerCorpus);
         Path cacheDir = cache != null ? cache : manifest.toAbsolutePath().getParent().resolve("feature-cache");
         List<CorpusFeatures.Item> items = training.store().load(clips, cacheDir, 7, threads);
         // Clips shorter than half a second are never scored by the extractor; nothing to learn from.
@@ -111,14 +114,14 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
         Map<String, List<CorpusVoiceTraining.ClipScore>> cleanBase = new LinkedHashMap<>();
         Map<String, List<CorpusVoiceTraining.ClipScore>> telBase = new LinkedHashMap<>();
         CorpusVoiceTraining.Recipe recipe = training.recipe();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallel));
+        // One fold at a time: DJL's PyTorch engine allows one gradient collector per process.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             List<java.util.concurrent.Future<String>> done = new ArrayList<>();
             for (String held : byCorpus.keySet()) {
                 done.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    // Each fold its own trainer (own random stream); libtorch's seed is global, so folds run side
-                    // by side (--parallel > 1) are not bit-for-bit reproducible.
+                    // Each fold its own trainer, from the same seed: the folds differ by their data only.
                     CorpusVoiceTraining fold = new CorpusVoiceTraining(recipe);
                     List<CorpusFeatures.Item> train = items.stream().filter(i -> !i.clip().corpus().equals(held)).toList();
                     List<CorpusFeatures.Item> test = byCorpus.get(held);
