@@ -58,7 +58,7 @@ class GruVoiceExtractorTest {
     void isTheDefaultVoiceProvider() {
         assertThat(ProviderRegistry.voice().select().name()).isEqualTo(GruVoiceProvider.NAME);
         assertThat(extractor.modality()).isEqualTo(Modality.VOICE);
-        assertThat(extractor.model().name()).isEqualTo("ravdess-gru");
+        assertThat(extractor.model().name()).isEqualTo("speech-gru");
     }
 
     @Test

@@ -241,7 +241,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                 + "Made by: io.emospectrum.tools.voice.TrainVoiceCorporaCommand (emospectrum-tools train voice-corpora), DJL "
                 + ai.djl.engine.Engine.getDjlVersion() + ", PyTorch engine; recipe: " + c.training().get("recipe") + ".\n\n"
                 + "Trained on (clips prepared by scripts/data/prepare_speech_corpora.sh):\n"
-                + "  - RAVDESS, speech, actors 01-20: Livingstone SR, Russo FA (2018), PLoS ONE 13(5): e0196391,\n"
+                + "  - RAVDESS, speech, actors 01-20 less the speakers held out (voice-model.json, training.data): Livingstone SR, Russo FA (2018), PLoS ONE 13(5): e0196391,\n"
                 + "    https://doi.org/10.1371/journal.pone.0196391. Licence: CC BY-NC-SA 4.0.\n"
                 + "  - TESS, Toronto emotional speech set (Dupuis K, Pichora-Fuller MK, University of Toronto, 2010),\n"
                 + "    snapshot deepxzy/Toronto-emotional-speech-set @ acdd3c4. Licence: CC BY-NC-ND 4.0.\n"
