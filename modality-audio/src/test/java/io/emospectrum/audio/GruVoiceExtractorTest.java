@@ -58,7 +58,7 @@ class GruVoiceExtractorTest {
     void isTheDefaultVoiceProvider() {
         assertThat(ProviderRegistry.voice().select().name()).isEqualTo(GruVoiceProvider.NAME);
         assertThat(extractor.modality()).isEqualTo(Modality.VOICE);
-        assertThat(extractor.model().name()).isEqualTo("speech-gru");
+        assertThat(extractor.model().name()).isEqualTo("ravdess-gru");
     }
 
     @Test
@@ -133,6 +133,21 @@ class GruVoiceExtractorTest {
         VoiceAnalysis a = extractor.analyze(AudioBuffer.of(TestAudio.sine(220, 5, 22_050, 0.5), 1, 22_050));
         assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isLessThan(0.1f));
         assertThat(a.summary().confidence()).isLessThan(0.1f);
+    }
+
+    @Test
+    void theMultiCorpusModelLoadsCalibratedWithSevenCategories() {
+        ExtractorOptions o = ExtractorOptions.builder().model(io.emospectrum.model.ModelSource.bundled(
+                io.emospectrum.audio.model.VoiceModel.SPEECH_GRU, GruVoiceProvider.class,
+                io.emospectrum.audio.model.VoiceModel.SPEECH_GRU_MANIFEST_SHA256)).build();
+        try (VoiceEmotionExtractor multi = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
+            assertThat(multi.model().name()).isEqualTo("speech-gru");
+            VoiceAnalysis a = multi.analyze(clip());
+            assertThat(a.windows()).isNotEmpty();
+            assertThat(a.summary().modelScores().labels()).hasSize(7).doesNotContain("calm");
+            // calibrated (temperature 2.7): no window claims near-certainty
+            assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0f, 0.9f));
+        }
     }
 
     /** White noise, a held chord, a melody of plucked notes and noise bursts at a syllable rate: none is speech. */
