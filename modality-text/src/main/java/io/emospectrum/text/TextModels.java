@@ -40,10 +40,16 @@ public final class TextModels {
     /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
+    /**
+     * Class-path directory of the GoEmotions head's weights ({@code head.onnx}, {@code goemotions-head-0000.params}),
+     * shipped once and shared by the fp32 and int8 variants, which differ only in encoder and thresholds.
+     */
+    public static final String SHARED_HEAD_DIR = "io/emospectrum/text/models/goemotions-head";
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
-            BUNDLED_DIR, "ce5326bda25318e035ee47bc016541fd3dd87e2e2af271aa29440822ad8895ae",
-            BUNDLED_DIR + "-int8", "b25d6df142a7bf22f46e05edd6fcf32a653d8b23c144db34806b7fffc3dfd80c",
+            BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
+            BUNDLED_DIR + "-int8", "c1340b42c1295f04443421123229a401b5802f5723c9592aa7d520e3dca83d4c",
+            SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
             "io/emospectrum/text/models/corpora-minilm-int8", "b671f8f5bd116d84536de828fdbf68a52047f79542815795c7c85ef89e7356d6");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
@@ -88,7 +94,7 @@ public final class TextModels {
         SentenceEncoder encoder = null;
         try {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
-            HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
+            HeadClassifier head = HeadClassifier.load(headWeights(files, headDir), config, options.device());
             LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
@@ -123,6 +129,18 @@ public final class TextModels {
             tokenizer.close();
             throw e;
         }
+    }
+
+    /**
+     * The verified local directory that holds a variant's head weights: the variant's own where it
+     * ships them, else the shared {@value #SHARED_HEAD_DIR}.
+     */
+    public static Path headWeights(ModelFiles files, Path variantDir) {
+        if (java.nio.file.Files.isRegularFile(variantDir.resolve(io.emospectrum.text.head.HeadGraph.FILE_NAME))
+                || java.nio.file.Files.isRegularFile(variantDir.resolve(HeadClassifier.PARAMS_NAME + "-0000.params"))) {
+            return variantDir;
+        }
+        return files.materialize(ModelSource.bundled(SHARED_HEAD_DIR, TextModels.class, MANIFEST_SHA256.get(SHARED_HEAD_DIR)), true);
     }
 
     /** A file of a verified model directory, as text. */
