@@ -36,7 +36,7 @@ public final class SpeechCorpora {
     private SpeechCorpora() {
     }
 
-    /** The default manifest: {@code <data root>/../data-extra/speech/prepared/manifest.tsv} is machine-specific, so none. */
+    /** The clips a manifest lists; a missing file or an unknown label is a {@link ConfigurationException}. */
     public static List<Clip> read(Path manifest) {
         if (!Files.isRegularFile(manifest)) {
             throw new ConfigurationException("no speech manifest at " + manifest
