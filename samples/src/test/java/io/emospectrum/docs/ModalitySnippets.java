@@ -80,6 +80,17 @@ final class ModalitySnippets {
         // end::voice[]
     }
 
+    static void voiceSpeechGru() {
+        // tag::voice-speech-gru[]
+        ExtractorOptions telephone = ExtractorOptions.builder()
+                .model(ModelSource.classpath("io/emospectrum/audio/models/speech-gru"))   // the multi-corpus model, same jar
+                .build();
+        try (VoiceEmotionExtractor voice = ProviderRegistry.voice().select("ravdess-gru").create(telephone)) {
+            VoiceAnalysis a = voice.analyze(Path.of("call-8khz-mulaw.wav"));
+        }
+        // end::voice-speech-gru[]
+    }
+
     static void fusion() {
         // tag::fusion[]
         try (FaceEmotionExtractor face = ProviderRegistry.face().select().create(ExtractorOptions.defaults());

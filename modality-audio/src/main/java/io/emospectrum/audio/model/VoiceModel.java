@@ -28,7 +28,16 @@ public final class VoiceModel implements AutoCloseable {
     /** Where the bundled model lives on the class path. */
     public static final String BUNDLED = "io/emospectrum/audio/models/ravdess-gru";
     /** SHA-256 of the bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
-    public static final String BUNDLED_MANIFEST_SHA256 = "a6a3a03905b0a7c931c3fcbac14584beff08937c91981bcce29abf2001fe7977";
+    public static final String BUNDLED_MANIFEST_SHA256 = "0143ae44af4bfea9da54c49317a015dd53692a8b6cc444c85f89393047a47db7";
+    /**
+     * The multi-corpus model {@code speech-gru} 2.0.0 (RAVDESS, TESS, nEMO, ASED, TurEV-DB; telephone
+     * augmentation; calibrated), also in this jar: better on other languages and on telephone audio,
+     * worse on acted English like RAVDESS's. Choose it with
+     * {@code ExtractorOptions.builder().model(ModelSource.bundled(SPEECH_GRU, VoiceModel.class, SPEECH_GRU_MANIFEST_SHA256))}.
+     */
+    public static final String SPEECH_GRU = "io/emospectrum/audio/models/speech-gru";
+    /** SHA-256 of {@link #SPEECH_GRU}'s {@code SHA256SUMS}. */
+    public static final String SPEECH_GRU_MANIFEST_SHA256 = "9e3c000fec77fbda08a92747e0fc83a3923d7e658f572c6f12d37640d6f1ea4d";
     public static final String LABEL_MAPPING_FILE = "label-mapping.json";
 
     private final VoiceModelConfig config;
@@ -72,7 +81,7 @@ public final class VoiceModel implements AutoCloseable {
                         .device(device)
                         .modelName(member)
                         .block(VoiceNet.build(config))
-                        .translator(new VoiceTranslator())
+                        .translator(new VoiceTranslator(config.temperature()))
                         .build().load());
             }
         } catch (RuntimeException e) {

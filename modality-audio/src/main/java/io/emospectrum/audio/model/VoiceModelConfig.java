@@ -41,6 +41,9 @@ import java.util.Objects;
  * @param branches      independent nets inside one weight file, trained side by side and run in one
  *                      forward pass, whose probabilities are averaged (an ensemble at the cost of one
  *                      call); 0 or 1 means a single net (settings files without the field)
+ * @param temperature   the net's logits are divided by this before the softmax: calibration fitted on
+ *                      held-out data (temperature scaling), so that the top probability is as often
+ *                      right as it claims; 0 or absent means 1 (uncalibrated)
  */
 public record VoiceModelConfig(
         String name,
@@ -61,7 +64,8 @@ public record VoiceModelConfig(
         float[] featureStd,
         List<String> members,
         java.util.Map<String, Object> training,
-        int branches) {
+        int branches,
+        float temperature) {
 
     public static final String FILE_NAME = "voice-model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,6 +78,12 @@ public record VoiceModelConfig(
         training = training == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
         members = members == null || members.isEmpty() ? List.of(name) : List.copyOf(members);
         branches = Math.max(1, branches);
+        if (temperature == 0f) {
+            temperature = 1f;
+        }
+        if (!(temperature > 0f) || Float.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite: " + temperature);
+        }
         if (windowFrames % stack != 0 || hopFrames <= 0 || hopFrames > windowFrames) {
             throw new IllegalArgumentException("window of " + windowFrames + " frames must be a multiple of the stack "
                     + stack + " and hop " + hopFrames + " must be in (0, window]");
@@ -86,20 +96,25 @@ public record VoiceModelConfig(
 
     public VoiceModelConfig withStatistics(float[] mean, float[] std) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training, branches);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, mean, std, members, training, branches, temperature);
     }
 
     public VoiceModelConfig withTraining(java.util.Map<String, Object> info) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info, branches);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, info, branches, temperature);
     }
 
     public VoiceModelConfig withMembers(List<String> names) {
         return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
-                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training, branches);
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, names, training, branches, temperature);
     }
 
-    /** Window length in seconds. */
+    public VoiceModelConfig withTemperature(float t) {
+        return new VoiceModelConfig(name, version, labels, features, windowFrames, hopFrames, stack, projection, hidden,
+                layers, bidirectional, dropout, cepstralMeanNormalization, relativePitch, featureMean, featureStd, members, training,
+                branches, t);
+    }
+
     /** The net's input for one window of frames. */
     public float[][] windowInput(java.util.List<io.emospectrum.audio.features.FrameFeatures> frames) {
         return io.emospectrum.audio.features.WindowFeatures.build(features, frames, cepstralMeanNormalization, relativePitch, featureMean, featureStd);

@@ -10,8 +10,8 @@ import io.emospectrum.spectrum.VadAnchors;
 
 /**
  * Turns scored windows into readings: labels mapped to the seven categories, valence and arousal
- * from the NRC VAD anchors, the model's own eight scores kept, and a confidence that combines
- * the model's certainty with how much of the window is clean speech.
+ * from the NRC VAD anchors, the model's own scores kept, and a confidence that combines the
+ * model's (calibrated) probability of the top category with how much of the window is clean speech.
  */
 public final class VoiceReadings {
     private final VoiceModel model;
@@ -31,7 +31,7 @@ public final class VoiceReadings {
         Spectrum s = model.mapping().toSpectrum(p, VadAnchors.NRC_VAD_2018);
         return EmotionReading.builder()
                 .spectrum(s)
-                .confidence(clamp(certainty(p) * w.activity().reliability()))
+                .confidence(clamp(certainty(model.mapping().categoryScores(p)) * w.activity().reliability()))
                 .modality(Modality.VOICE)
                 .model(model.id())
                 .device(device)
@@ -41,14 +41,16 @@ public final class VoiceReadings {
                 .build();
     }
 
-    /** How far the top label stands above chance, in [0, 1]. */
-    static float certainty(float[] p) {
+    /**
+     * The probability of the top category (labels that map to one category summed). With a model
+     * calibrated by temperature scaling this is how often the top category is right on held-out data.
+     */
+    static float certainty(float[] categoryScores) {
         float max = 0;
-        for (float v : p) {
+        for (float v : categoryScores) {
             max = Math.max(max, v);
         }
-        float chance = 1f / p.length;
-        return (max - chance) / (1f - chance);
+        return max;
     }
 
     static float clamp(float x) {

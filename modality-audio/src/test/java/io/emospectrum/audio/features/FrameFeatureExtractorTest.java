@@ -58,11 +58,15 @@ class FrameFeatureExtractorTest {
     }
 
     @Test
-    void aSteadyToneIsLessTrustedThanAModulatedSound() {
+    void aSteadyToneIsLessTrustedThanAModulatedGlidingSound() {
         float[] steady = TestAudio.sine(220, 2.0, 16_000, 0.5);
-        float[] syllables = TestAudio.sine(220, 2.0, 16_000, 0.5);
+        // A voice: the level rises and falls with syllables (4 Hz) and the pitch glides (180-260 Hz).
+        float[] syllables = new float[32_000];
+        double phase = 0;
         for (int i = 0; i < syllables.length; i++) {
-            syllables[i] *= (float) (0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * i / 16_000.0)); // 4 Hz, as syllables
+            double hz = 220 + 40 * Math.sin(2 * Math.PI * 1.5 * i / 16_000.0);
+            phase += 2 * Math.PI * hz / 16_000.0;
+            syllables[i] = (float) (0.5 * Math.sin(phase) * (0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * i / 16_000.0)));
         }
         assertThat(activity(steady).reliability()).isLessThan(0.1f);
         assertThat(activity(syllables).reliability()).isGreaterThan(0.8f);

@@ -24,7 +24,7 @@ class VoiceNetTest {
 
     private static VoiceModelConfig config(int branches) {
         return new VoiceModelConfig("t", "0", LABELS, FeatureConfig.DEFAULT, 20, 10, 2, 16, 8, 1, false, 0f, false, false,
-                null, null, null, null, branches);
+                null, null, null, null, branches, 1f);
     }
 
     @Test

@@ -10,18 +10,17 @@ import io.emospectrum.model.ModelSource;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.VoiceAnalysis;
 import io.emospectrum.spi.VoiceEmotionExtractor;
+import io.emospectrum.tools.text.CalibrationMetrics;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@code evaluate} command: runs the shipped extractor, exactly as users call it
  * ({@code analyze(Path)}: decoding, windows, voice activity, summary), over the clips of held-out
- * RAVDESS actors and prints accuracy, unweighted average recall and the confusion matrix of the
- * summary's top model label.
+ * RAVDESS actors and prints accuracy, unweighted average recall, mean confidence, ECE and the
+ * confusion matrix of the summary's top category (calm counts as neutral).
  *
  * <pre>./emospectrum-tools evaluate voice [--data DIR] [--model DIR] [--actors 19-20]</pre>
  */
@@ -47,35 +46,52 @@ public final class EvaluateVoiceModel implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (VoiceEmotionExtractor x = new GruVoiceProvider().create(options.build())) {
             Result r = evaluate(x, clips);
-            System.out.printf(Locale.ROOT, "model %s, actors %s: %d clips, accuracy %.3f, UAR %.3f, %d clips without speech (%.0f s)%n%s",
+            System.out.printf(Locale.ROOT, "model %s, actors %s: %d clips, accuracy %.3f, UAR %.3f, mean confidence %.3f, ECE %.3f, "
+                            + "%d clips without speech (%.0f s)%n%s",
                     x.model(), actors, r.matrix().total(), r.matrix().accuracy(), r.matrix().unweightedAverageRecall(),
-                    r.unscored(), (System.nanoTime() - t0) / 1e9, r.matrix().format());
+                    r.calibration().meanConfidence(), r.calibration().ece(), r.unscored(), (System.nanoTime() - t0) / 1e9,
+                    r.matrix().format());
         }
         return 0;
     }
 
-    /** @param unscored clips with no scored window; they count as wrong */
-    public record Result(ConfusionMatrix matrix, int unscored) {
+    /**
+     * @param matrix      over the seven categories (RAVDESS calm counts as neutral)
+     * @param unscored    clips with no scored window; they count as wrong
+     * @param calibration the summaries' confidence against their correctness
+     */
+    public record Result(ConfusionMatrix matrix, int unscored, CalibrationMetrics.Summary calibration) {
     }
 
+    /** Reads each clip as users do ({@code analyze(Path)}) and scores the summary's top category. */
     public static Result evaluate(VoiceEmotionExtractor x, List<RavdessClip> clips) {
-        ConfusionMatrix cm = new ConfusionMatrix(RavdessCorpus.LABELS);
+        ConfusionMatrix cm = new ConfusionMatrix(SpeechCorpora.LABELS);
         int unscored = 0;
-        for (RavdessClip c : clips) {
+        double[] confidence = new double[clips.size()];
+        boolean[] correct = new boolean[clips.size()];
+        for (int i = 0; i < clips.size(); i++) {
+            RavdessClip c = clips.get(i);
             VoiceAnalysis a = x.analyze(c.file());
-            float[] s = a.summary().modelScores().scores();
-            if (a.windows().isEmpty()) {
-                unscored++;
+            int truth = SpeechCorpora.categoryOf(RavdessCorpus.LABELS.get(c.label()));
+            var scores = a.summary().modelScores();
+            float[] category = new float[SpeechCorpora.LABELS.size()];
+            for (int k = 0; k < scores.labels().size(); k++) {
+                category[SpeechCorpora.categoryOf(scores.labels().get(k))] += scores.scores()[k];
             }
             int best = 0;
-            for (int k = 1; k < s.length; k++) {
-                if (s[k] > s[best]) {
+            for (int k = 1; k < category.length; k++) {
+                if (category[k] > category[best]) {
                     best = k;
                 }
             }
-            // An unscored clip has all-zero scores; count it against the first other label so it is wrong.
-            cm.add(c.label(), a.windows().isEmpty() ? (c.label() + 1) % s.length : best);
+            if (a.windows().isEmpty()) {
+                unscored++;
+                best = (truth + 1) % category.length; // no reading: count it wrong
+            }
+            cm.add(truth, best);
+            confidence[i] = a.summary().confidence();
+            correct[i] = best == truth;
         }
-        return new Result(cm, unscored);
+        return new Result(cm, unscored, CalibrationMetrics.summarize(confidence, correct));
     }
 }

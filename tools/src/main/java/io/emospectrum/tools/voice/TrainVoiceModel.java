@@ -206,7 +206,7 @@ public final class TrainVoiceModel {
     private Trained fit(List<Example> train, List<Example> val, Path work, long t0) throws Exception {
         VoiceModelConfig config = new VoiceModelConfig("ravdess-gru", "1.1.0", RavdessCorpus.LABELS, features,
                 100, 25, recipe.stack(), 128, recipe.hidden(), recipe.layers(), false, recipe.dropout(), recipe.cmn(),
-                recipe.relativePitch(), null, null, null, null, recipe.branches());
+                recipe.relativePitch(), null, null, null, null, recipe.branches(), 1f);
         float[][] stats = statistics(train, config);
         config = config.withStatistics(stats[0], stats[1]);
         List<Model> models = new ArrayList<>();
