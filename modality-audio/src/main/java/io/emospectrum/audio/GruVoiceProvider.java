@@ -15,7 +15,7 @@ import io.emospectrum.spi.VoiceExtractorProvider;
  * The voice provider {@value #NAME}: a GRU over MFCC, pitch and energy features, trained on
  * RAVDESS actors 01-18. Options ({@link #supportedOptions()}): {@code max-duration-seconds} (seconds one
  * {@code analyze} call accepts, default 14,400) and {@code window-hop-seconds} (seconds between windows,
- * default 0.5). A model of the same layout can replace the bundled one through
+ * default 0.5) and {@code variant} ({@code ravdess-gru}, the default, or {@code speech-gru}). A model of the same layout can replace the bundled one through
  * {@link ExtractorOptions.Builder#model}.
  *
  * <p>The bundled weights are trained on RAVDESS, licensed CC BY-NC-SA 4.0: non-commercial use only.
@@ -31,7 +31,11 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
      */
     public static final OptionKey<Double> WINDOW_HOP = OptionKey.decimal("window-hop-seconds").greaterThan(0).defaultNote("the model's (0.5)")
             .help("Seconds between window starts, a multiple of the 20 ms frame hop up to the 2 s window; 1.0 halves the work.").build();
-    private static final OptionSet OPTIONS = OptionSet.of(MAX_DURATION, WINDOW_HOP);
+    /** Which bundled model: RAVDESS only (the default; best on acted English) or the multi-corpus, telephone-trained one. */
+    public static final OptionKey<String> VARIANT = OptionKey.choice("variant", NAME, "speech-gru").defaultValue(NAME)
+            .help("Bundled model: ravdess-gru (acted English, the default) or speech-gru (five corpora, four languages,"
+                    + " trained with telephone audio; calibrated). Ignored when a model is given.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MAX_DURATION, WINDOW_HOP, VARIANT);
 
     @Override
     public String name() {
@@ -58,7 +62,9 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
         OptionValues o = options.parse(NAME, OPTIONS);
         double max = o.get(MAX_DURATION);
         Double hop = o.find(WINDOW_HOP).orElse(null);
-        ModelSource source = options.model().orElse(ModelSource.bundled(VoiceModel.BUNDLED, GruVoiceProvider.class, VoiceModel.BUNDLED_MANIFEST_SHA256));
+        ModelSource source = options.model().orElseGet(() -> NAME.equals(o.get(VARIANT))
+                ? ModelSource.bundled(VoiceModel.BUNDLED, GruVoiceProvider.class, VoiceModel.BUNDLED_MANIFEST_SHA256)
+                : ModelSource.bundled(VoiceModel.SPEECH_GRU, GruVoiceProvider.class, VoiceModel.SPEECH_GRU_MANIFEST_SHA256));
         VoiceModel model = VoiceModel.load(source, options.labelMapping().orElse(null), options.device(), ModelFiles.defaultCache());
         try {
             int hopFrames = model.config().hopFrames();

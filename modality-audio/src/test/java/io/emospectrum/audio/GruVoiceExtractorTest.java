@@ -137,9 +137,7 @@ class GruVoiceExtractorTest {
 
     @Test
     void theMultiCorpusModelLoadsCalibratedWithSevenCategories() {
-        ExtractorOptions o = ExtractorOptions.builder().model(io.emospectrum.model.ModelSource.bundled(
-                io.emospectrum.audio.model.VoiceModel.SPEECH_GRU, GruVoiceProvider.class,
-                io.emospectrum.audio.model.VoiceModel.SPEECH_GRU_MANIFEST_SHA256)).build();
+        ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, "speech-gru").build();
         try (VoiceEmotionExtractor multi = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
             assertThat(multi.model().name()).isEqualTo("speech-gru");
             VoiceAnalysis a = multi.analyze(clip());

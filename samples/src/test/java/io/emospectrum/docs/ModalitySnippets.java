@@ -83,7 +83,7 @@ final class ModalitySnippets {
     static void voiceSpeechGru() {
         // tag::voice-speech-gru[]
         ExtractorOptions telephone = ExtractorOptions.builder()
-                .model(ModelSource.classpath("io/emospectrum/audio/models/speech-gru"))   // the multi-corpus model, same jar
+                .property("variant", "speech-gru")   // the multi-corpus model, same jar (CLI: -O variant=speech-gru)
                 .build();
         try (VoiceEmotionExtractor voice = ProviderRegistry.voice().select("ravdess-gru").create(telephone)) {
             VoiceAnalysis a = voice.analyze(Path.of("call-8khz-mulaw.wav"));
