@@ -18,6 +18,7 @@ import io.emospectrum.text.head.CategoryHeadScorer;
 import io.emospectrum.text.head.EncoderHeadScorer;
 import io.emospectrum.text.head.HeadClassifier;
 import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.head.ValenceArousalHead;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
@@ -43,8 +44,8 @@ public final class TextModels {
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             BUNDLED_DIR, "ce5326bda25318e035ee47bc016541fd3dd87e2e2af271aa29440822ad8895ae",
-            BUNDLED_DIR + "-int8", "b25d6df142a7bf22f46e05edd6fcf32a653d8b23c144db34806b7fffc3dfd80c",
-            "io/emospectrum/text/models/corpora-minilm-int8", "b671f8f5bd116d84536de828fdbf68a52047f79542815795c7c85ef89e7356d6");
+            BUNDLED_DIR + "-int8", "0530ac17f9c03e6555c75cc7735e97ef41ff65d8f5c656fdd3490321604a7455",
+            "io/emospectrum/text/models/corpora-minilm-int8", "ee024603ff478eab36164b70d4316a743e8903c178de2e8f529918b47a895606");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -84,12 +85,13 @@ public final class TextModels {
                 : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
+        ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
             HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
-            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
+            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
@@ -113,11 +115,12 @@ public final class TextModels {
                 "classpath:" + dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : head.maxTokens();
         int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
+        ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
         try {
             SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
-            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head), mapping, ScoreCalibration.none(), confidence,
+            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head, dimensions), mapping, ScoreCalibration.none(), confidence,
                     new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
         } catch (RuntimeException e) {
             tokenizer.close();

@@ -19,6 +19,7 @@ import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
+import io.emospectrum.text.score.WindowScores;
 import io.emospectrum.text.segment.SentenceSegmenter;
 import io.emospectrum.text.tokenize.TextTokenizer;
 import io.emospectrum.text.tokenize.TokenWindow;
@@ -41,6 +42,10 @@ import java.util.Objects;
  * sentences is also scored on its own and is one segment. A longer text is split into sentences;
  * each sentence is scored (a sentence longer than a window is cut into overlapping windows) and
  * the whole text's reading is the token-weighted mean of the sentence scores.
+ *
+ * <p>Valence and arousal are the model's own when its scorer {@linkplain LabelScorer#predictsDimensions()
+ * predicts them} (token-weighted like the label scores), otherwise the NRC VAD anchors of the
+ * categories.
  *
  * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
  * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
@@ -155,7 +160,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             LanguageIdentifier.Identification language = languages == null ? null : languages.identify(texts.get(i));
             plans.add(plan(texts.get(i), normalized.get(i), whole.get(i), jobs, language));
         }
-        float[][] scores = scoreAll(jobs);
+        WindowScores scores = scoreAll(jobs);
         List<TextAnalysis> out = new ArrayList<>(plans.size());
         for (Plan p : plans) {
             out.add(p.build(scores, jobs));
@@ -217,7 +222,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
      * sorted by length so that each batch pads only to a length close to its members' (length
      * bucketing with dynamic padding).
      */
-    private float[][] scoreAll(List<TokenWindow> jobs) {
+    private WindowScores scoreAll(List<TokenWindow> jobs) {
         Map<TokenKey, Integer> distinct = new HashMap<>();
         List<TokenWindow> unique = new ArrayList<>();
         int[] uniqueOf = new int[jobs.size()];
@@ -236,22 +241,30 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> unique.get(i).length()));
         float[][] scored = new float[unique.size()][];
+        float[][] dims = scorer.predictsDimensions() ? new float[unique.size()][] : null;
         for (int from = 0; from < order.length; from += batchSize) {
             int to = Math.min(order.length, from + batchSize);
             List<TokenWindow> batch = new ArrayList<>(to - from);
             for (int k = from; k < to; k++) {
                 batch.add(unique.get(order[k]));
             }
-            float[][] scores = scorer.score(TokenBatch.of(batch, tokenizer.padId()));
+            WindowScores scores = scorer.scoreWindows(TokenBatch.of(batch, tokenizer.padId()));
             for (int k = from; k < to; k++) {
-                scored[order[k]] = scores[k - from];
+                scored[order[k]] = scores.labels()[k - from];
+                if (dims != null) {
+                    dims[order[k]] = scores.dimensions()[k - from];
+                }
             }
         }
         float[][] out = new float[jobs.size()][];
+        float[][] outDims = dims == null ? null : new float[jobs.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = scored[uniqueOf[i]];
+            if (outDims != null) {
+                outDims[i] = dims[uniqueOf[i]];
+            }
         }
-        return out;
+        return new WindowScores(out, outDims);
     }
 
     /** Token ids compared by content. */
@@ -272,7 +285,8 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
     }
 
-    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens, boolean supported) {
+    /** @param dimensions the model's own {@code [valence, arousal]}, or null for the anchors */
+    private EmotionReading reading(float[] probabilities, float[] dimensions, TextSpan span, int wordTokens, boolean supported) {
         float[] mapped = probabilities;
         if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
             float[] calibrated = calibration.calibrate(probabilities);
@@ -283,6 +297,11 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
         Spectrum spectrum = Spectrum.fromScores(confidence.isIdentity() ? mapping.categoryScores(mapped)
                 : confidence.apply(mapping.categoryScores(mapped)), anchors);
+        if (dimensions != null) {
+            // a token-weighted mean of values in [-1, 1] may round just past them
+            spectrum = Spectrum.of(spectrum.probabilities(), Math.max(-1f, Math.min(1f, dimensions[0])),
+                    Math.max(-1f, Math.min(1f, dimensions[1])));
+        }
         float top = spectrum.probability(spectrum.dominant());
         // A calibrated model's top probability already says how often it is right, short texts
         // included (damping them on top made the dev ECE worse: 0.056 against 0.029); an
@@ -351,10 +370,13 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             this.language = language;
         }
 
-        TextAnalysis build(float[][] scores, List<TokenWindow> jobs) {
+        TextAnalysis build(WindowScores windows, List<TokenWindow> jobs) {
             boolean supported = language == null || language.supported();
+            float[][] scores = windows.labels();
+            float[][] dims = windows.dimensions();
             int labels = mapping.labels().size();
             float[] total = new float[labels];
+            float[] totalDims = dims == null ? null : new float[2];
             int totalTokens = 0;
             List<EmotionReading> readings = new ArrayList<>(segments.size());
             EmotionReading wholeReading = null;
@@ -366,8 +388,17 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     total[k] += sum[k];
                     mean[k] = sum[k] / tokens;
                 }
+                float[] meanDims = null;
+                if (dims != null) {
+                    meanDims = new float[2];
+                    sum(s, dims, jobs, meanDims);
+                    for (int k = 0; k < 2; k++) {
+                        totalDims[k] += meanDims[k];
+                        meanDims[k] /= tokens;
+                    }
+                }
                 totalTokens += tokens;
-                EmotionReading r = reading(mean, s.span(), tokens, supported);
+                EmotionReading r = reading(mean, meanDims, s.span(), tokens, supported);
                 readings.add(r);
                 if (s == whole) {
                     wholeReading = r;
@@ -382,19 +413,30 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 for (int k = 0; k < labels; k++) {
                     sum[k] /= tokens;
                 }
-                overall = reading(sum, whole.span(), tokens, supported);
+                float[] wholeDims = null;
+                if (dims != null) {
+                    wholeDims = new float[2];
+                    sum(whole, dims, jobs, wholeDims);
+                    wholeDims[0] /= tokens;
+                    wholeDims[1] /= tokens;
+                }
+                overall = reading(sum, wholeDims, whole.span(), tokens, supported);
             } else if (readings.size() == 1) {
                 overall = readings.get(0);
             } else {
                 for (int k = 0; k < labels; k++) {
                     total[k] /= totalTokens;
                 }
-                overall = reading(total, new TextSpan(0, text.length()), totalTokens, supported);
+                if (totalDims != null) {
+                    totalDims[0] /= totalTokens;
+                    totalDims[1] /= totalTokens;
+                }
+                overall = reading(total, totalDims, new TextSpan(0, text.length()), totalTokens, supported);
             }
             return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
         }
 
-        /** Adds a segment's token-weighted window scores into {@code sum}; returns its word tokens. */
+        /** Adds a segment's token-weighted window scores (labels or dimensions) into {@code sum}; returns its word tokens. */
         private int sum(Segment s, float[][] scores, List<TokenWindow> jobs, float[] sum) {
             int tokens = 0;
             for (int job : s.jobs()) {
