@@ -17,9 +17,10 @@ import java.util.Set;
  *
  * <p>Properties: {@code maxTokens} (window length, default from the model), {@code overlapTokens}
  * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
- * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code int8}, the default: the encoder's MatMuls in
- * int8 with activations quantized per token, about twice as fast, thresholds tuned for it; or
- * {@code fp32}: the float32 encoder, 0.005 better macro-F1 on GoEmotions test), {@code segments}
+ * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code corpora}, the default: the int8 model's
+ * GoEmotions head combined with a seven-category head trained on five corpora, non-commercial data;
+ * {@code permissive} = {@code int8}: GoEmotions and EmoBank only, the encoder's MatMuls in int8 with
+ * activations quantized per token; {@code fp32}: the float32 encoder), {@code segments}
  * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
  * each sentence of such a text also gets its own reading, at the cost of scoring it).
  */
@@ -30,7 +31,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     static final String MAX_CHARS = "maxChars";
     static final String VARIANT = "variant";
     public static final String SEGMENTS = "segments";
-    static final String DEFAULT_VARIANT = "int8";
+    static final String DEFAULT_VARIANT = TextModels.CORPORA_VARIANT;
     /**
      * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
      * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.

@@ -13,6 +13,7 @@ import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
+import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.head.CategoryHead;
 import io.emospectrum.text.head.CategoryHeadScorer;
 import io.emospectrum.text.head.EncoderHeadScorer;
@@ -30,22 +31,33 @@ import java.nio.file.Path;
 /** Assembles extractors: the bundled GoEmotions model, or a user's own classifier directory. */
 public final class TextModels {
     /**
-     * The variant whose seven-category head was trained on five corpora (GoEmotions, DailyDialog,
-     * EmoEvent, ISEAR, TEC), some of them for non-commercial research only: see its NOTICE.
+     * The default variant: the GoEmotions model combined with a seven-category head trained on five
+     * corpora (GoEmotions, DailyDialog, EmoEvent, ISEAR, TEC), some of them for non-commercial research
+     * only: see its NOTICE.
      */
     public static final String CORPORA_VARIANT = "corpora";
+    /**
+     * The variant trained only on permissively licensed data (GoEmotions, Apache-2.0; EmoBank, CC BY-SA 4.0), for
+     * commercial use: the same model as {@code int8}.
+     */
+    public static final String PERMISSIVE_VARIANT = "permissive";
     /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
     /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
-    /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
+    /**
+     * Bundled variants: {@code corpora} (the provider's default: the int8 GoEmotions model combined with a
+     * seven-category head trained on five corpora), {@code int8} and its alias {@code permissive}
+     * (GoEmotions and EmoBank only), {@code fp32} (the float32 encoder, its own head thresholds).
+     */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
-            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
+            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", PERMISSIVE_VARIANT, BUNDLED_DIR + "-int8",
+            CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             BUNDLED_DIR, "ce5326bda25318e035ee47bc016541fd3dd87e2e2af271aa29440822ad8895ae",
             BUNDLED_DIR + "-int8", "0530ac17f9c03e6555c75cc7735e97ef41ff65d8f5c656fdd3490321604a7455",
-            "io/emospectrum/text/models/corpora-minilm-int8", "ee024603ff478eab36164b70d4316a743e8903c178de2e8f529918b47a895606");
+            "io/emospectrum/text/models/corpora-minilm-int8", "eeaac2bec7a5d80148640841cc2af23b54e1092bf4b62ccd696c8398f1e28275");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -72,7 +84,8 @@ public final class TextModels {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
         Path headDir = files.materialize(ModelSource.bundled(dir, TextModels.class, MANIFEST_SHA256.get(dir)), true);
-        if (CategoryHead.isIn(headDir)) {
+        boolean labelHead = java.nio.file.Files.isRegularFile(headDir.resolve("head.json"));
+        if (CategoryHead.isIn(headDir) && !labelHead) {
             return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated);
         }
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
@@ -86,16 +99,19 @@ public final class TextModels {
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
         ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
+        // a second, seven-category head on the same features, combined with the label head's categories
+        CategoryHead second = CategoryHead.isIn(headDir) ? CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME)) : null;
+        CategoryEnsemble ensemble = second != null ? CategoryEnsemble.read(headDir.resolve(CategoryEnsemble.FILE_NAME)) : null;
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
             HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
-            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions);
+            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions, second);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
-                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();

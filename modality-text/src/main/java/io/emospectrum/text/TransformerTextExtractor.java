@@ -14,6 +14,7 @@ import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
@@ -46,6 +47,9 @@ import java.util.Objects;
  * <p>Valence and arousal are the model's own when its scorer {@linkplain LabelScorer#predictsDimensions()
  * predicts them} (token-weighted like the label scores), otherwise the NRC VAD anchors of the
  * categories.
+ *
+ * <p>A model with a second, seven-category head ({@link LabelScorer#predictsCategories()}) reports
+ * the {@link CategoryEnsemble} of that head's distribution and its label head's calibrated one.
  *
  * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
  * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
@@ -88,6 +92,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final EmojiNames emoji = new EmojiNames();
     private final LanguageIdentifier languages;
     private final Segmentation segmentation;
+    private final CategoryEnsemble ensemble;
     private final CloseGuard guard = new CloseGuard("text extractor", this::free);
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
@@ -103,6 +108,17 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
                                     int maxChars, LanguageIdentifier languages, Segmentation segmentation) {
+        this(tokenizer, scorer, mapping, calibration, confidence, model, batchSize, maxChars, languages, segmentation, null);
+    }
+
+    /** @param ensemble how the scorer's second category head is combined with the label head, or null when it has none */
+    public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
+                                    ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
+                                    int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble) {
+        if (scorer.predictsCategories() != (ensemble != null)) {
+            throw new IllegalArgumentException("a scorer with a second category head needs an ensemble, and only such a scorer takes one");
+        }
+        this.ensemble = ensemble;
         this.confidence = Objects.requireNonNull(confidence);
         this.languages = languages;
         this.segmentation = Objects.requireNonNull(segmentation);
@@ -242,6 +258,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         Arrays.sort(order, Comparator.comparingInt(i -> unique.get(i).length()));
         float[][] scored = new float[unique.size()][];
         float[][] dims = scorer.predictsDimensions() ? new float[unique.size()][] : null;
+        float[][] cats = scorer.predictsCategories() ? new float[unique.size()][] : null;
         for (int from = 0; from < order.length; from += batchSize) {
             int to = Math.min(order.length, from + batchSize);
             List<TokenWindow> batch = new ArrayList<>(to - from);
@@ -254,17 +271,24 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 if (dims != null) {
                     dims[order[k]] = scores.dimensions()[k - from];
                 }
+                if (cats != null) {
+                    cats[order[k]] = scores.categories()[k - from];
+                }
             }
         }
         float[][] out = new float[jobs.size()][];
         float[][] outDims = dims == null ? null : new float[jobs.size()][];
+        float[][] outCats = cats == null ? null : new float[jobs.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = scored[uniqueOf[i]];
             if (outDims != null) {
                 outDims[i] = dims[uniqueOf[i]];
             }
+            if (outCats != null) {
+                outCats[i] = cats[uniqueOf[i]];
+            }
         }
-        return new WindowScores(out, outDims);
+        return new WindowScores(out, outDims, outCats);
     }
 
     /** Token ids compared by content. */
@@ -285,8 +309,12 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
     }
 
-    /** @param dimensions the model's own {@code [valence, arousal]}, or null for the anchors */
-    private EmotionReading reading(float[] probabilities, float[] dimensions, TextSpan span, int wordTokens, boolean supported) {
+    /**
+     * @param dimensions the model's own {@code [valence, arousal]}, or null for the anchors
+     * @param categories the second category head's distribution, or null when the model has none
+     */
+    private EmotionReading reading(float[] probabilities, float[] dimensions, float[] categories, TextSpan span, int wordTokens,
+                                   boolean supported) {
         float[] mapped = probabilities;
         if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
             float[] calibrated = calibration.calibrate(probabilities);
@@ -297,6 +325,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
         Spectrum spectrum = Spectrum.fromScores(confidence.isIdentity() ? mapping.categoryScores(mapped)
                 : confidence.apply(mapping.categoryScores(mapped)), anchors);
+        if (categories != null) {
+            spectrum = Spectrum.of(ensemble.combine(categories, spectrum.probabilities()), anchors);
+        }
         if (dimensions != null) {
             // a token-weighted mean of values in [-1, 1] may round just past them
             spectrum = Spectrum.of(spectrum.probabilities(), Math.max(-1f, Math.min(1f, dimensions[0])),
@@ -374,6 +405,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             boolean supported = language == null || language.supported();
             float[][] scores = windows.labels();
             float[][] dims = windows.dimensions();
+            float[][] cats = windows.categories();
             int labels = mapping.labels().size();
             float[] total = new float[labels];
             float[] totalDims = dims == null ? null : new float[2];
@@ -398,7 +430,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     }
                 }
                 totalTokens += tokens;
-                EmotionReading r = reading(mean, meanDims, s.span(), tokens, supported);
+                EmotionReading r = reading(mean, meanDims, mean(s, cats, jobs), s.span(), tokens, supported);
                 readings.add(r);
                 if (s == whole) {
                     wholeReading = r;
@@ -420,7 +452,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     wholeDims[0] /= tokens;
                     wholeDims[1] /= tokens;
                 }
-                overall = reading(sum, wholeDims, whole.span(), tokens, supported);
+                overall = reading(sum, wholeDims, mean(whole, cats, jobs), whole.span(), tokens, supported);
             } else if (readings.size() == 1) {
                 overall = readings.get(0);
             } else {
@@ -431,12 +463,35 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     totalDims[0] /= totalTokens;
                     totalDims[1] /= totalTokens;
                 }
-                overall = reading(total, totalDims, new TextSpan(0, text.length()), totalTokens, supported);
+                float[] allCats = null;
+                if (cats != null) {
+                    allCats = new float[cats[0].length];
+                    for (Segment s : segments) {
+                        sum(s, cats, jobs, allCats);
+                    }
+                    for (int k = 0; k < allCats.length; k++) {
+                        allCats[k] /= totalTokens;
+                    }
+                }
+                overall = reading(total, totalDims, allCats, new TextSpan(0, text.length()), totalTokens, supported);
             }
             return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
         }
 
-        /** Adds a segment's token-weighted window scores (labels or dimensions) into {@code sum}; returns its word tokens. */
+        /** A segment's token-weighted mean of per-window values, or null when there are none. */
+        private float[] mean(Segment s, float[][] values, List<TokenWindow> jobs) {
+            if (values == null) {
+                return null;
+            }
+            float[] m = new float[values[0].length];
+            int tokens = sum(s, values, jobs, m);
+            for (int k = 0; k < m.length; k++) {
+                m[k] /= tokens;
+            }
+            return m;
+        }
+
+        /** Adds a segment's token-weighted window scores (labels, dimensions or categories) into {@code sum}; returns its word tokens. */
         private int sum(Segment s, float[][] scores, List<TokenWindow> jobs, float[] sum) {
             int tokens = 0;
             for (int job : s.jobs()) {

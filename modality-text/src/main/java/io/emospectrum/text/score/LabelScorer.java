@@ -22,7 +22,12 @@ public interface LabelScorer extends AutoCloseable {
         return false;
     }
 
-    /** The label probabilities and, for a model with a valence/arousal head, each window's dimensions. */
+    /** Whether {@link #scoreWindows} also gives a second head's seven-category distribution. */
+    default boolean predictsCategories() {
+        return false;
+    }
+
+    /** The label probabilities and, for a model with a valence/arousal head or a second category head, their outputs. */
     default WindowScores scoreWindows(TokenBatch batch) {
         return new WindowScores(score(batch), null);
     }
