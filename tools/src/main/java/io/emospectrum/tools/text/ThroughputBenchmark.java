@@ -34,7 +34,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     private int n;
     @Option(names = "--rounds", defaultValue = "5")
     private int rounds;
-    @Option(names = "--variant", defaultValue = "int8", description = "int8 or fp32 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--variant", defaultValue = "corpora", description = "a bundled variant: corpora, permissive (= int8), fp32 (default: ${DEFAULT-VALUE}, the provider's)")
     private String variant;
     @Option(names = "--data", description = "GoEmotions directory with test.tsv (default: the shared data's text/goemotions)")
     private Path data;
