@@ -1,12 +1,11 @@
 package io.emospectrum.image;
 
-import io.emospectrum.image.frame.ImageFrames;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.media.PixelFormat;
+import io.emospectrum.media.javacv.ImageFrameConverter;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +25,8 @@ public final class TestVideos {
     public static Path twoFacesMjpeg(Path file, int frames, int fps, int faces) throws IOException {
         ImageFrame astro = TestImages.decode(TestImages.astronaut());
         byte[] small = head(astro);
-        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), 640, 480)) {
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), 640, 480);
+             ImageFrameConverter converter = new ImageFrameConverter()) {
             r.setFormat("avi");
             r.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
             r.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
@@ -40,9 +40,7 @@ public final class TestVideos {
                 if (faces > 1) {
                     paste(canvas, small, 360 - i, 140);
                 }
-                Frame f = ImageFrames.toFrame(ImageFrame.of(640, 480, PixelFormat.BGR24, canvas, i / (double) fps));
-                r.record(f);
-                f.close();
+                r.record(converter.convert(ImageFrame.of(640, 480, PixelFormat.BGR24, canvas, i / (double) fps)));
             }
             r.stop();
         }

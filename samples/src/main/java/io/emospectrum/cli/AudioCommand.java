@@ -1,6 +1,7 @@
 package io.emospectrum.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.VoiceAnalysis;

@@ -13,6 +13,7 @@ import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
 import io.emospectrum.fusion.json.FusionJson;
 import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.EmotionExtractor;
 import io.emospectrum.spi.ExtractorOptions;
@@ -22,7 +23,6 @@ import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.VoiceAnalysis;
 import io.emospectrum.spi.VoiceEmotionExtractor;
-import org.bytedeco.ffmpeg.global.avutil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -171,7 +171,7 @@ final class BatchCommand implements Callable<Integer> {
                     throw new ConfigurationException("batch video reads faces and voice: choose them with --face-provider "
                             + "and --voice-provider, not --provider or --model");
                 }
-                avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+                NativeLogs.configure(common.verbose);
                 FaceEmotionExtractor face = ProviderRegistry.face().select(faceProvider).create(options);
                 opened.add(face);
                 // -O is for the face extractor (detect-interval, ...), as in `video`; the voice extractor gets none

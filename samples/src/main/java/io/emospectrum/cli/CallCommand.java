@@ -8,6 +8,7 @@ import io.emospectrum.json.CallJson;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.AudioSource;
 import io.emospectrum.media.AudioBuffer;
+import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import picocli.CommandLine.Command;

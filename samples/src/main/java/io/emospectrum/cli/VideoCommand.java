@@ -11,6 +11,7 @@ import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
 import io.emospectrum.fusion.json.FusionJson;
 import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spi.EmotionExtractor;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.ExtractorProvider;

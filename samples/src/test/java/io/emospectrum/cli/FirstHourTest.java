@@ -1,5 +1,6 @@
 package io.emospectrum.cli;
 
+import io.emospectrum.media.javacv.NativeLogs;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.emospectrum.fusion.clip;
 
-import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.fusion.ModalityReliability;
 import io.emospectrum.fusion.SpectrumFuser;
 import io.emospectrum.fusion.align.WindowGrid;
@@ -13,10 +12,9 @@ import io.emospectrum.spi.VoiceEmotionExtractor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Analyzes a video clip in one pass: decodes it once with JavaCV, sends sampled frames to the face
+ * Analyzes a video clip in one pass: decodes it once (media-javacv's FFmpeg grabber), sends sampled frames to the face
  * extractor's tracker and the sound track to the voice extractor's stream, reads the subtitles (if
  * given) with the text extractor, and fuses everything onto one window grid per subject. Results
  * leave through a {@link ClipListener} as they are produced; the clip is streamed, never held.
@@ -29,30 +27,12 @@ import java.util.Optional;
  * stream. The extractors are the caller's; the analyzer does not close them.
  */
 public final class ClipAnalyzer {
-    private final FaceEmotionExtractor face;
-    private final VoiceEmotionExtractor voice;
-    private final TextEmotionExtractor text;
-    private final WindowGrid grid;
-    private final SpectrumFuser fuser;
-    private final double faceFramesPerSecond;
-    private final int audioSampleRate;
-    private final boolean monoAudio;
-    private final double maxVoiceLagSeconds;
-    private final int maxFrameSide;
-    private final int faceBatch;
+    private final ClipSettings settings;
+    private final ClipExtractors extractors;
 
-    private ClipAnalyzer(Builder b) {
-        this.face = b.face;
-        this.voice = b.voice;
-        this.text = b.text;
-        this.grid = b.grid;
-        this.fuser = b.fuser != null ? b.fuser : new SpectrumFuser(new WeightedLinearPooling(), ModalityReliability.EQUAL);
-        this.faceFramesPerSecond = b.faceFramesPerSecond;
-        this.audioSampleRate = b.audioSampleRate;
-        this.monoAudio = b.monoAudio;
-        this.maxVoiceLagSeconds = b.maxVoiceLagSeconds;
-        this.maxFrameSide = b.maxFrameSide;
-        this.faceBatch = b.faceBatch;
+    private ClipAnalyzer(ClipSettings settings, ClipExtractors extractors) {
+        this.settings = settings;
+        this.extractors = extractors;
     }
 
     public static Builder builder() {
@@ -61,7 +41,7 @@ public final class ClipAnalyzer {
 
     /** Analyzes a clip without subtitles. */
     public ClipSummary analyze(Path clip, ClipListener listener) {
-        return new ClipRun(this, clip, null, null, listener).run();
+        return new ClipRun(settings, extractors, clip, null, null, listener).run();
     }
 
     /**
@@ -70,56 +50,20 @@ public final class ClipAnalyzer {
      * clip's end as {@link ClipIssue.Kind#SUBTITLES_PAST_END}.
      */
     public ClipSummary analyze(Path clip, Path subtitles, ClipListener listener) {
-        return new ClipRun(this, clip, subtitles, null, listener).run();
+        return new ClipRun(settings, extractors, clip, subtitles, null, listener).run();
     }
 
     /** Analyzes a clip with subtitle cues already parsed. */
     public ClipSummary analyze(Path clip, List<SubtitleCue> subtitles, ClipListener listener) {
-        return new ClipRun(this, clip, null, List.copyOf(subtitles), listener).run();
-    }
-
-    Optional<FaceEmotionExtractor> face() {
-        return Optional.ofNullable(face);
-    }
-
-    Optional<VoiceEmotionExtractor> voice() {
-        return Optional.ofNullable(voice);
-    }
-
-    Optional<TextEmotionExtractor> text() {
-        return Optional.ofNullable(text);
+        return new ClipRun(settings, extractors, clip, null, List.copyOf(subtitles), listener).run();
     }
 
     public WindowGrid grid() {
-        return grid;
+        return settings.grid();
     }
 
     public SpectrumFuser fuser() {
-        return fuser;
-    }
-
-    double faceFramesPerSecond() {
-        return faceFramesPerSecond;
-    }
-
-    int audioSampleRate() {
-        return audioSampleRate;
-    }
-
-    boolean monoAudio() {
-        return monoAudio;
-    }
-
-    double maxVoiceLagSeconds() {
-        return maxVoiceLagSeconds;
-    }
-
-    int maxFrameSide() {
-        return maxFrameSide;
-    }
-
-    int faceBatch() {
-        return faceBatch;
+        return settings.fuser();
     }
 
     /**
@@ -220,26 +164,11 @@ public final class ClipAnalyzer {
         }
 
         public ClipAnalyzer build() {
-            if (faceBatch < 1 || faceBatch > 256) {
-                throw new ConfigurationException("face batch must be in [1, 256] frames, was " + faceBatch);
-            }
-            if (maxFrameSide != 0 && (maxFrameSide < 32 || maxFrameSide > io.emospectrum.media.ImageFrame.MAX_SIDE)) {
-                throw new ConfigurationException("max frame side must be 0 (keep) or in [32, "
-                        + io.emospectrum.media.ImageFrame.MAX_SIDE + "], was " + maxFrameSide);
-            }
-            if (face == null && voice == null && text == null) {
-                throw new ConfigurationException("a clip analyzer needs at least one extractor (face, voice or text)");
-            }
-            if (!(faceFramesPerSecond > 0) || faceFramesPerSecond > 1000) {
-                throw new ConfigurationException("face frames per second must be in (0, 1000], was " + faceFramesPerSecond);
-            }
-            if (audioSampleRate < 4000 || audioSampleRate > 192_000) {
-                throw new ConfigurationException("audio sample rate must be in [4000, 192000] Hz, was " + audioSampleRate);
-            }
-            if (!(maxVoiceLagSeconds > 0) || Double.isInfinite(maxVoiceLagSeconds)) {
-                throw new ConfigurationException("max voice lag must be a positive number of seconds, was " + maxVoiceLagSeconds);
-            }
-            return new ClipAnalyzer(this);
+            ClipExtractors extractors = new ClipExtractors(face, voice, text);
+            ClipSettings settings = new ClipSettings(grid,
+                    fuser != null ? fuser : new SpectrumFuser(new WeightedLinearPooling(), ModalityReliability.EQUAL),
+                    faceFramesPerSecond, faceBatch, maxFrameSide, audioSampleRate, monoAudio, maxVoiceLagSeconds);
+            return new ClipAnalyzer(settings, extractors);
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.emospectrum.audio.io;
 
-import io.emospectrum.error.InvalidInputException;
-import io.emospectrum.error.UnsupportedMediaException;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
+import io.emospectrum.media.AudioBuffer;
+import io.emospectrum.media.javacv.AudioBufferConverter;
+import io.emospectrum.media.javacv.MediaGrabber;
+import io.emospectrum.media.javacv.MediaGrabberFactory;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 
-import java.nio.Buffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 /**
- * Any container or codec FFmpeg reads (MP3, AAC/M4A, Opus, FLAC, a video's audio track), decoded
- * by JavaCV's {@link FFmpegFrameGrabber} to float samples at the stream's own rate: resampling is
+ * Any container or codec FFmpeg reads (MP3, AAC/M4A, Opus, FLAC, a video's audio track), opened by
+ * media-javacv's {@link MediaGrabberFactory} and decoded to float samples at the stream's own rate: resampling is
  * done by {@link Resampler}, not by FFmpeg, so every input takes the same path.
  *
  * <p>Audio whose format changes mid-stream (a mono MP3 followed by a stereo one) is converted to
@@ -20,7 +18,11 @@ import java.nio.file.Path;
  * as far as it goes; both are reported in {@link #issues()}.
  */
 final class FfmpegSource implements AudioSource {
-    private final FFmpegFrameGrabber grabber;
+    private static final MediaGrabberFactory GRABBERS = MediaGrabberFactory.builder()
+            .describedAs("audio").require(MediaGrabberFactory.Require.AUDIO).floatSamples().build();
+
+    private final MediaGrabber grabber;
+    private final AudioBufferConverter converter = new AudioBufferConverter();
     private final String origin;
     private final int sampleRate;
     private final int channels;
@@ -34,35 +36,24 @@ final class FfmpegSource implements AudioSource {
     private boolean shortReported;
     private Resampler[] resamplers = new Resampler[0];
 
-    private FfmpegSource(FFmpegFrameGrabber grabber, String origin) {
+    private FfmpegSource(MediaGrabber grabber) {
         this.grabber = grabber;
-        this.origin = origin;
-        this.channels = grabber.getAudioChannels();
-        this.sampleRate = grabber.getSampleRate();
-        long micros = grabber.getLengthInTime();
-        this.duration = micros > 0 ? micros / 1e6 : -1;
+        this.origin = grabber.origin();
+        this.channels = grabber.channels();
+        this.sampleRate = grabber.sampleRate();
+        double declared = grabber.declaredSeconds();
+        this.duration = Double.isNaN(declared) ? -1 : declared;
     }
 
     static AudioSource open(Path file) {
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
-        g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+        MediaGrabber g = GRABBERS.open(file);
         try {
-            g.start();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            closeQuietly(g);
-            throw new UnsupportedMediaException(file + " is not audio that FFmpeg can decode: " + e.getMessage(), e);
-        }
-        if (!g.hasAudio() || g.getAudioChannels() < 1) {
-            closeQuietly(g);
-            throw new UnsupportedMediaException(file + " has no audio track");
-        }
-        try {
-            SampleRates.require(g.getSampleRate(), file.toString());
+            SampleRates.require(g.sampleRate(), file.toString());
         } catch (RuntimeException e) {
-            closeQuietly(g);
+            g.close();
             throw e;
         }
-        return new FfmpegSource(g, file.toString());
+        return new FfmpegSource(g);
     }
 
     @Override
@@ -99,37 +90,19 @@ final class FfmpegSource implements AudioSource {
     }
 
     private float[] nextDecoded() {
-        Frame f;
-        try {
-            f = grabber.grabSamples();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new InvalidInputException("corrupt audio in " + origin + ": " + e.getMessage(), e);
-        }
+        Frame f = grabber.grabSamples();
         if (f == null) {
             ended = true;
             return null;
         }
-        Buffer[] planes = f.samples;
-        if (planes == null || planes.length == 0) {
+        AudioBuffer chunk = converter.convert(f);
+        if (chunk == null) {
             return new float[0];
         }
-        int frameChannels = f.audioChannels > 0 ? f.audioChannels : channels;
-        int frameRate = f.sampleRate > 0 ? f.sampleRate : sampleRate;
-        float[] out;
-        if (planes.length == 1) {
-            FloatBuffer b = (FloatBuffer) planes[0];
-            out = new float[b.remaining() - b.remaining() % frameChannels];
-            b.duplicate().get(out);
-        } else { // planar: one buffer per channel; interleave
-            int frames = ((FloatBuffer) planes[0]).remaining();
-            out = new float[frames * frameChannels];
-            for (int c = 0; c < frameChannels && c < planes.length; c++) {
-                FloatBuffer b = ((FloatBuffer) planes[c]).duplicate();
-                for (int i = 0; i < frames; i++) {
-                    out[i * frameChannels + c] = b.get();
-                }
-            }
-        }
+        float[] out = new float[chunk.samples().remaining()];
+        chunk.samples().get(out);
+        int frameChannels = chunk.channels();
+        int frameRate = chunk.sampleRate();
         if (frameChannels == channels && frameRate == sampleRate) {
             return out;
         }
@@ -185,23 +158,9 @@ final class FfmpegSource implements AudioSource {
             return;
         }
         shortReported = true;
-        long indexEnd = -1;
-        org.bytedeco.ffmpeg.avformat.AVFormatContext oc = grabber.getFormatContext();
-        for (int i = 0; oc != null && i < oc.nb_streams(); i++) {
-            int n = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(oc.streams(i));
-            if (n > 0) {
-                org.bytedeco.ffmpeg.avformat.AVIndexEntry e = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(oc.streams(i), n - 1);
-                if (e != null && !e.isNull() && e.pos() >= 0) {
-                    indexEnd = Math.max(indexEnd, e.pos() + e.size());
-                }
-            }
-        }
-        long size = new java.io.File(origin).length();
-        if (size > 0 && indexEnd > size) {
-            issues.add(String.format(java.util.Locale.ROOT,
-                    "%s: truncated or unreadable stream: %.2f s of audio decoded; the file ends at byte %d of the %d its index covers",
-                    origin, framesOut / (double) sampleRate, size, indexEnd));
-        }
+        grabber.truncation().ifPresent(t -> issues.add(String.format(java.util.Locale.ROOT,
+                "%s: truncated or unreadable stream: %.2f s of audio decoded; %s",
+                origin, framesOut / (double) sampleRate, t.describe())));
     }
 
     @Override
@@ -211,14 +170,7 @@ final class FfmpegSource implements AudioSource {
 
     @Override
     public void close() {
-        closeQuietly(grabber);
-    }
-
-    private static void closeQuietly(FFmpegFrameGrabber g) {
-        try {
-            g.close();
-        } catch (FrameGrabber.Exception | RuntimeException ignored) {
-            // releasing a decoder that failed; nothing more to free
-        }
+        converter.close();
+        grabber.close();
     }
 }

@@ -3,40 +3,44 @@ package io.emospectrum.image.frame;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.error.UnsupportedMediaException;
 import io.emospectrum.media.ImageFrame;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
+import io.emospectrum.media.javacv.ImageFrameConverter;
+import io.emospectrum.media.javacv.MediaGrabber;
+import io.emospectrum.media.javacv.MediaGrabberFactory;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decodes a video file or stream with JavaCV's {@link FFmpegFrameGrabber} into BGR
+ * Decodes a video file or stream (opened by media-javacv's {@link MediaGrabberFactory}) into BGR
  * {@link ImageFrame}s with their timestamps, keeping the frames {@link FrameSampling} selects.
  * A frame that fails to decode is skipped with a warning and counted; the rest of the clip is
- * still read. Reusable by any module that wants faces from video (fusion decodes here and hands
- * the frames to a {@link io.emospectrum.spi.FaceTracker}). Not thread-safe; close it.
+ * still read. For your own loop over a video's frames into a {@link io.emospectrum.spi.FaceTracker}
+ * (fusion's clip analysis decodes with media-javacv directly: it reads the sound track in the same
+ * pass). Not thread-safe; close it.
  */
 public final class VideoFrameSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoFrameSource.class);
     /** Consecutive decode failures after which the source gives up on the rest of the stream. */
     static final int MAX_CONSECUTIVE_FAILURES = 100;
 
-    private final FFmpegFrameGrabber grabber;
+    private static final MediaGrabberFactory GRABBERS = MediaGrabberFactory.builder()
+            .describedAs("video").require(MediaGrabberFactory.Require.VIDEO).bgrImages().build();
+
+    private final MediaGrabber grabber;
     private final String origin;
+    private final ImageFrameConverter converter = new ImageFrameConverter();
     private final FrameSampling.Sampler sampler;
     private long decoded;
     private long skipped;
     private boolean ended;
     private double lastTime = -1;
 
-    private VideoFrameSource(FFmpegFrameGrabber grabber, String origin, FrameSampling sampling) {
+    private VideoFrameSource(MediaGrabber grabber, FrameSampling sampling) {
         this.grabber = grabber;
-        this.origin = origin;
+        this.origin = grabber.origin();
         this.sampler = sampling.newSampler();
     }
 
@@ -47,69 +51,41 @@ public final class VideoFrameSource implements AutoCloseable {
      * @throws UnsupportedMediaException if it has no video stream
      */
     public static VideoFrameSource open(Path file, FrameSampling sampling) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("video file " + file + " does not exist");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new InvalidInputException(file + " is empty (0 bytes)");
-            }
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return open(new FFmpegFrameGrabber(file.toFile()), file.toString(), sampling);
+        return checked(GRABBERS.open(file), sampling);
     }
 
     /** Opens a stream URL or device that FFmpeg reads ({@code rtsp://...}, {@code udp://...}). */
     public static VideoFrameSource openUrl(String url, FrameSampling sampling) {
-        return open(new FFmpegFrameGrabber(url), url, sampling);
+        return checked(GRABBERS.openUrl(url), sampling);
     }
 
-    private static VideoFrameSource open(FFmpegFrameGrabber g, String origin, FrameSampling sampling) {
-        g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+    private static VideoFrameSource checked(MediaGrabber media, FrameSampling sampling) {
         try {
-            g.start();
-        } catch (FrameGrabber.Exception | RuntimeException e) {
-            release(g);
-            throw new InvalidInputException("cannot open video " + origin + ": " + e.getMessage(), e);
-        }
-        if (g.getVideoStream() < 0 || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
-            release(g);
-            throw new UnsupportedMediaException(origin + " has no video stream");
-        }
-        try {
-            ImageFrame.checkSize(g.getImageWidth(), g.getImageHeight());
+            ImageFrame.checkSize(media.width(), media.height());
         } catch (InvalidInputException e) {
-            release(g);
+            media.close();
             throw e;
         }
-        return new VideoFrameSource(g, origin, sampling);
-    }
-
-    private static void release(FFmpegFrameGrabber g) {
-        try {
-            g.release();
-        } catch (FrameGrabber.Exception | RuntimeException ignored) {
-            // already failing; the original error is the one to report
-        }
+        return new VideoFrameSource(media, sampling);
     }
 
     public int width() {
-        return grabber.getImageWidth();
+        return grabber.width();
     }
 
     public int height() {
-        return grabber.getImageHeight();
+        return grabber.height();
     }
 
     /** The container's nominal frame rate (0 when unknown). */
     public double frameRate() {
-        return grabber.getFrameRate();
+        return grabber.frameRate();
     }
 
     /** Duration in seconds as the container states it (0 when unknown, e.g. live streams). */
     public double durationSeconds() {
-        return Math.max(0, grabber.getLengthInTime() / 1e6);
+        double declared = grabber.declaredSeconds();
+        return Double.isNaN(declared) ? 0 : declared;
     }
 
     /** Frames decoded so far (kept or not). */
@@ -131,7 +107,7 @@ public final class VideoFrameSource implements AutoCloseable {
             Frame f;
             try {
                 f = grabber.grabImage();
-            } catch (FrameGrabber.Exception | RuntimeException e) {
+            } catch (RuntimeException e) {
                 skipped++;
                 LOG.warn("{}: skipped a frame that failed to decode after {} frames: {}", origin, decoded, e.getMessage());
                 if (++failures >= MAX_CONSECUTIVE_FAILURES) {
@@ -154,7 +130,7 @@ public final class VideoFrameSource implements AutoCloseable {
             double t = Math.max(0, f.timestamp / 1e6);
             noteGap(t);
             if (sampler.keep(t)) {
-                return Optional.of(ImageFrames.fromFrame(f, t));
+                return Optional.of(converter.convert(f, t));
             }
         }
         return Optional.empty();
@@ -162,7 +138,7 @@ public final class VideoFrameSource implements AutoCloseable {
 
     // FFmpeg drops a frame it cannot decode and only logs it; a hole in the timestamps shows it.
     private void noteGap(double t) {
-        double fps = grabber.getFrameRate();
+        double fps = grabber.frameRate();
         if (lastTime >= 0 && fps > 0) {
             long missing = Math.round((t - lastTime) * fps) - 1;
             if (missing > 0) {
@@ -176,7 +152,8 @@ public final class VideoFrameSource implements AutoCloseable {
 
     @Override
     public void close() {
-        release(grabber);
+        converter.close();
+        grabber.close();
     }
 
     @Override

@@ -60,7 +60,6 @@ public final class ClipBenchmark implements Callable<Integer> {
 
 @Override
     public Integer call() throws Exception {
-        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR); // no stream banner
         ExtractorOptions options = ExtractorOptions.defaults();
         ExtractorOptions.Builder faceOptions = ExtractorOptions.builder();
         faceOption.forEach(faceOptions::property);
