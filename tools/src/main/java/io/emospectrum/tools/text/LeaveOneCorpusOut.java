@@ -104,16 +104,6 @@ public final class LeaveOneCorpusOut implements Callable<Integer> {
         return 0;
     }
 
-    static Recipe recipeNamed(String name) {
-        for (Recipe r : List.of(new Recipe("equal corpora", 0, false), new Recipe("sqrt size", 0.5, false),
-                new Recipe("by size", 1, false), new Recipe("equal corpora, balanced categories", 0, true))) {
-            if (r.name().equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown recipe " + name);
-    }
-
     static Trained train(Data data, Set<String> corpora, Recipe r, SoftmaxHead.Settings settings) {
         List<Integer> idx = data.select(corpora, "train");
         Map<String, Integer> perCorpus = new LinkedHashMap<>();

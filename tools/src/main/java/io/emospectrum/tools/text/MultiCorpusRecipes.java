@@ -361,19 +361,4 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
         }
         return out;
     }
-
-    /** p^(1-a) * q^a, renormalized. */
-    static float[] logLinear(float[] p, float[] q, double a) {
-        float[] out = new float[p.length];
-        double sum = 0;
-        double[] v = new double[p.length];
-        for (int c = 0; c < p.length; c++) {
-            v[c] = Math.exp((1 - a) * Math.log(Math.max(1e-9, p[c])) + a * Math.log(Math.max(1e-9, q[c])));
-            sum += v[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            out[c] = (float) (v[c] / sum);
-        }
-        return out;
-    }
 }
