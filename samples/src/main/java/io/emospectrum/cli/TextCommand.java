@@ -26,9 +26,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
-/** {@code emospectrum text}: one JSON object per text (per line of the input), in input order. */
-@Command(name = "text", description = "Read emotion from text: the arguments, or one text per line of --input.",
+/**
+ * {@code emospectrum text}: one JSON object per text (per line of the input), in input order; with
+ * {@code --transcript}, one per turn of a conversation (each read with the turns before it) and
+ * one per speaker.
+ */
+@Command(name = "text", description = {"Read emotion from text: the arguments, or one text per line of --input.",
+        "--transcript reads a conversation (JSON Lines or CSV with speaker, text, start, end): one object per turn, "
+                + "each read with the turns before it, then one per speaker."},
         mixinStandardHelpOptions = true)
 final class TextCommand implements Callable<Integer> {
     /** Lines longer than this are reported as errors rather than read into memory. */
@@ -49,6 +56,14 @@ final class TextCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "Read one text per line from FILE ('-' for standard input); UTF-8.")
     String input;
 
+    @Option(names = "--transcript", paramLabel = "FILE", description = "Read a conversation: JSON Lines ({\"speaker\":..., "
+            + "\"text\":..., \"start\":..., \"end\":...} per line) or CSV with a header row (speaker,text,start,end); "
+            + "start and end optional, in seconds or [HH:]MM:SS.mmm. '-' for standard input.")
+    String transcript;
+
+    @Option(names = "--no-context", description = "With --transcript: read every turn alone, not with the turns before it.")
+    boolean noContext;
+
     @Option(names = "--segments", description = "Also write the per-sentence readings with their character spans (every text with more than one sentence).")
     boolean segments;
 
@@ -65,6 +80,15 @@ final class TextCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         err = spec.commandLine().getErr();
         out = new JsonLines(spec.commandLine().getOut());
+        if (transcript != null && (input != null || !texts.isEmpty())) {
+            throw new InvalidInputException("give --transcript alone, without --input or TEXT arguments");
+        }
+        if (noContext && transcript == null) {
+            throw new InvalidInputException("--no-context applies to --transcript only");
+        }
+        if (transcript != null) {
+            return new TranscriptOutput(out, err, segments, noContext).run(transcript, openInput(transcript, "--transcript"), selected());
+        }
         if (input != null && !texts.isEmpty()) {
             throw new InvalidInputException("give texts as arguments or --input, not both");
         }
@@ -73,15 +97,9 @@ final class TextCommand implements Callable<Integer> {
         }
         InputStream source = null;
         if (input != null) {
-            source = openInput(input);
+            source = openInput(input, "--input");
         }
-        TextExtractorProvider provider = ProviderRegistry.text().select(common.provider);
-        ExtractorOptions options = common.toOptions();
-        if (segments && provider.name().equals(SENTENCE_SEGMENTS_PROVIDER) && options.property(SEGMENTS_PROPERTY).isEmpty()) {
-            // The bundled provider reads a short text whole unless asked for its sentences too.
-            options = options.toBuilder().property(SEGMENTS_PROPERTY, "sentences").build();
-        }
-        try (TextEmotionExtractor extractor = provider.create(options)) {
+        try (TextEmotionExtractor extractor = selected().get()) {
             List<Pending> batch = new ArrayList<>();
             if (source == null) {
                 long n = 0;
@@ -115,24 +133,36 @@ final class TextCommand implements Callable<Integer> {
         return failed == 0 ? EmoSpectrumCli.EXIT_OK : EmoSpectrumCli.EXIT_PARTIAL;
     }
 
-    private static InputStream openInput(String name) throws IOException {
+    /** Creates the extractor when called, so that bad usage is reported before a model loads. */
+    private Supplier<TextEmotionExtractor> selected() {
+        TextExtractorProvider provider = ProviderRegistry.text().select(common.provider);
+        ExtractorOptions o = common.toOptions();
+        if (segments && provider.name().equals(SENTENCE_SEGMENTS_PROVIDER) && o.property(SEGMENTS_PROPERTY).isEmpty()) {
+            // The bundled provider reads a short text whole unless asked for its sentences too.
+            o = o.toBuilder().property(SEGMENTS_PROPERTY, "sentences").build();
+        }
+        ExtractorOptions options = o;
+        return () -> provider.create(options);
+    }
+
+    private static InputStream openInput(String name, String option) throws IOException {
         if (name.equals("-")) {
             return System.in;
         }
         Path p = Path.of(name);
         if (Files.isDirectory(p)) {
-            throw new InvalidInputException("--input " + name + " is a directory, not a file of texts");
+            throw new InvalidInputException(option + " " + name + " is a directory, not a file");
         }
         if (Files.exists(p) && !Files.isRegularFile(p)) { // a FIFO would block for ever, a device never end
-            throw new InvalidInputException("--input " + name + " is not a regular file (a device or pipe); "
-                    + "for a stream of lines use --input - and redirect it");
+            throw new InvalidInputException(option + " " + name + " is not a regular file (a device or pipe); "
+                    + "for a stream use " + option + " - and redirect it");
         }
         try {
             return Files.newInputStream(p);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--input " + name + ": no such file");
+            throw new InvalidInputException(option + " " + name + ": no such file");
         } catch (IOException e) {
-            throw new InvalidInputException("--input " + name + ": cannot read (" + e.getMessage() + ")");
+            throw new InvalidInputException(option + " " + name + ": cannot read (" + e.getMessage() + ")");
         }
     }
 

@@ -1,5 +1,10 @@
 package io.emospectrum.conformance;
 
+import io.emospectrum.conversation.ContextWindow;
+import io.emospectrum.conversation.Conversation;
+import io.emospectrum.conversation.ConversationAnalysis;
+import io.emospectrum.conversation.SpeakerSummary;
+import io.emospectrum.conversation.TurnReading;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
@@ -51,6 +56,35 @@ public abstract class TextExtractorConformanceKit extends ExtractorConformanceKi
             assertThat(span).as("segment text span").isNotNull();
             assertThat(span.end()).isLessThanOrEqualTo(text.length());
         }
+    }
+
+    @Test
+    void aConversationGetsOneReadingPerTurnInPlaceAndOneSummaryPerSpeaker() {
+        Conversation c = Conversation.builder()
+                .turn("customer", "I am furious, this makes me so angry I could scream.", 0.0, 3.0)
+                .turn("agent", "I understand.", 3.0, 4.0)
+                .turn("customer", "Fine.", 4.0, 5.0)
+                .build();
+        ConversationAnalysis a = extractor.analyzeConversation(c);
+
+        assertThat(a.context()).isEqualTo(extractor.contextWindow());
+        assertThat(a.turns()).hasSize(3);
+        for (TurnReading t : a.turns()) {
+            assertWellFormed(t.reading(), extractor, Modality.TEXT);
+            assertThat(t.reading().subject()).isEqualTo(t.speaker());
+            assertThat(t.reading().span().text()).isEqualTo(new TextSpan(0, t.turn().text().length()));
+            assertThat(t.reading().span().time()).isEqualTo(t.turn().time());
+            assertSameSpectrum(t.alone().overall(), extractor.analyze(t.turn().text()).overall(), 1e-3f);
+        }
+        // the first turn has no context; read alone, every turn is its own reading
+        assertSameSpectrum(a.turns().get(0).reading(), a.turns().get(0).alone().overall(), 0f);
+        ConversationAnalysis alone = extractor.analyzeConversation(c, ContextWindow.NONE);
+        for (TurnReading t : alone.turns()) {
+            assertSameSpectrum(t.reading(), t.alone().overall(), 0f);
+        }
+        assertThat(a.speakers()).extracting(SpeakerSummary::speaker).containsExactly("customer", "agent");
+        assertThat(a.speaker("customer").orElseThrow().turns()).isEqualTo(2);
+        a.speakers().forEach(s -> assertWellFormed(s.overall(), extractor, Modality.TEXT));
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class ToolsCli {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measures a model on held-out data.",
-            subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
+            subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.EvaluateDialogueContext.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
                     io.emospectrum.tools.text.ValenceArousalRidge.class, io.emospectrum.tools.text.MultiCorpusRecipes.class, EvaluateCommand.class, io.emospectrum.tools.face.DetectionEvaluateCommand.class,
                     EvaluateVoiceModel.class, PairedEvaluation.class})
     static final class Evaluate {

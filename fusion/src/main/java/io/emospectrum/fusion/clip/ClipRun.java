@@ -1,5 +1,8 @@
 package io.emospectrum.fusion.clip;
 
+import io.emospectrum.conversation.Conversation;
+import io.emospectrum.conversation.ConversationAnalysis;
+import io.emospectrum.conversation.Turn;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.fusion.subtitle.SubtitleCue;
 import io.emospectrum.fusion.subtitle.Subtitles;
@@ -7,7 +10,6 @@ import io.emospectrum.media.javacv.MediaGrabber;
 import io.emospectrum.media.javacv.MediaGrabberFactory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.Modality;
-import io.emospectrum.spi.TextAnalysis;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -21,6 +23,8 @@ import java.util.Set;
  * lacked. The parts share a {@link ClipTimeline} (results) and {@link ClipMetrics} (timings).
  */
 final class ClipRun {
+    /** The speaker of subtitle cues whose file names none: they are read as one speaker's turns. */
+    static final String ONE_SPEAKER = "subtitles";
     private final ClipSettings settings;
     private final ClipExtractors extractors;
     private final Path clip;
@@ -173,11 +177,17 @@ final class ClipRun {
             return null;
         }
         long t0 = System.nanoTime();
-        List<TextAnalysis> analyses = extractors.text().get().analyzeAll(cues.stream().map(SubtitleCue::text).toList());
+        // the cues are the turns of a conversation: each is read with the lines before it
+        Conversation.Builder dialogue = Conversation.builder();
+        for (SubtitleCue c : cues) {
+            dialogue.turn(new Turn(c.speakerName().orElse(ONE_SPEAKER), c.text(), c.time()));
+        }
+        ConversationAnalysis analysis = extractors.text().get().analyzeConversation(dialogue.build());
         metrics.record(ClipMetrics.Phase.TEXT, System.nanoTime() - t0);
         for (int i = 0; i < cues.size(); i++) {
-            EmotionReading overall = analyses.get(i).overall();
-            timeline.reading(overall.toBuilder().span(overall.span().withTime(cues.get(i).time())).build());
+            EmotionReading r = analysis.turns().get(i).reading();
+            // a speaker the file did not name is no subject
+            timeline.reading(cues.get(i).speaker() != null ? r : r.toBuilder().subject(null).build());
         }
         return cues;
     }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Reads SubRip ({@code .srt}) and WebVTT ({@code .vtt}) subtitles into cues. The format is
  * recognized by the {@code WEBVTT} header, else taken as SRT. Markup ({@code <i>}, {@code <v Name>},
- * {@code {\an8}}) is removed; a file with nothing that parses fails with the file and line.
+ * {@code {\an8}}) is removed; a WebVTT voice tag ({@code <v Name>}, {@code <v.loud Name>}) names the
+ * cue's speaker (SRT has no speaker field: its cues have none). A file with nothing that parses
+ * fails with the file and line.
  */
 public final class Subtitles {
     /** Subtitle files larger than this are refused unread (a feature film's are under 200 KB). */
@@ -32,6 +34,8 @@ public final class Subtitles {
     private static final Pattern TIME = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{2})[,.](\\d{1,3})");
     private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
     private static final Pattern TAG = Pattern.compile("<[^>]*>|\\{\\\\[^}]*}");
+    // WebVTT voice span: <v Name> or <v.class1.class2 Name>
+    private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]+)>");
 
     private Subtitles() {
     }
@@ -138,21 +142,26 @@ public final class Subtitles {
         TimeSpan time = timing(lines[timingLine], source, timingLine + 1);
         int i = timingLine + 1;
         StringBuilder words = new StringBuilder();
+        String speaker = null;
         while (i < lines.length && !lines[i].isBlank()) {
+            Matcher v = VOICE.matcher(lines[i]);
+            if (speaker == null && v.find()) { // the cue's first voice names its speaker
+                speaker = v.group(1).strip();
+            }
             append(words, lines[i]);
             i++;
         }
-        addCue(cues, time, words, source, timingLine + 1);
+        addCue(cues, time, words, speaker, source, timingLine + 1);
         return i;
     }
 
-    private static void addCue(List<SubtitleCue> cues, TimeSpan time, StringBuilder words, String source, int lineNumber) {
+    private static void addCue(List<SubtitleCue> cues, TimeSpan time, StringBuilder words, String speaker, String source, int lineNumber) {
         String text = words.toString().trim();
         if (!text.isEmpty() && cues.size() == MAX_CUES) {
             throw new SubtitleParseException(source, lineNumber, "more than " + MAX_CUES + " cues; split the file");
         }
         if (!text.isEmpty()) { // a cue with only markup carries no words to read
-            cues.add(new SubtitleCue(cues.size() + 1, time, text));
+            cues.add(new SubtitleCue(cues.size() + 1, time, text, speaker));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.emospectrum.fusion.clip;
 
+import io.emospectrum.conversation.ContextWindow;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.fusion.FusedReading;
@@ -12,6 +13,8 @@ import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceTracker;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.testing.BrightnessFaceExtractor;
 import io.emospectrum.testing.KeywordTextExtractor;
 import io.emospectrum.testing.LoudnessVoiceExtractor;
@@ -151,6 +154,61 @@ class ClipAnalyzerTest {
         assertThat(summary.subjects().get(1).windowsByModality()).containsEntry(Modality.VOICE, 4L).containsEntry(Modality.FACE, 5L);
         assertThat(rec.progress).isNotEmpty().isSorted();
         assertThat(summary.timings().wall()).isPositive();
+    }
+
+    @Test
+    void subtitlesAreReadAsAConversationEachCueWithTheCuesBeforeIt() throws Exception {
+        Path vtt = Files.writeString(dir.resolve("talk.vtt"), """
+                WEBVTT
+
+                00:00.200 --> 00:01.800
+                <v Anna>I am so angry!</v>
+
+                00:02.000 --> 00:03.000
+                <v Ben>Why?</v>
+
+                00:03.200 --> 00:04.500
+                Okay.
+                """);
+        // the keyword extractor with a context window, as the bundled text provider has one
+        TextEmotionExtractor withContext = new TextEmotionExtractor() {
+            @Override
+            public TextAnalysis analyze(String t) {
+                return text.analyze(t);
+            }
+
+            @Override
+            public ContextWindow contextWindow() {
+                return ContextWindow.of(2, 0.5f);
+            }
+
+            @Override
+            public ModelId model() {
+                return text.model();
+            }
+
+            @Override
+            public String device() {
+                return text.device();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Recorder rec = new Recorder();
+
+        ClipAnalyzer.builder().face(face).voice(voice).text(withContext).build().analyze(clip, vtt, rec);
+
+        List<EmotionReading> lines = rec.readings.stream().filter(r -> r.modality() == Modality.TEXT).toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).extracting(EmotionReading::subject).containsExactly("Anna", "Ben", null);
+        assertThat(lines).extracting(r -> r.span().time().start()).containsExactly(0.2, 2.0, 3.2);
+        // "Why?" and "Okay." carry no keyword: alone they read neutral; after the angry line, anger
+        assertThat(text.analyze("Why?").overall().spectrum().probability(EmotionCategory.ANGER)).isZero();
+        assertThat(lines.get(1).spectrum().probability(EmotionCategory.ANGER)).isGreaterThan(0.3f);
+        assertThat(lines.get(2).spectrum().probability(EmotionCategory.ANGER)).isGreaterThan(0.3f);
+        assertThat(rec.at(2).source(Modality.TEXT).orElseThrow().spectrum().probability(EmotionCategory.ANGER)).isGreaterThan(0.3f);
     }
 
     @Test

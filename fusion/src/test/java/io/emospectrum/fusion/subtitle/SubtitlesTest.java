@@ -41,6 +41,19 @@ class SubtitlesTest {
         assertThat(cues).extracting(SubtitleCue::text).containsExactly("Wow, what a surprise", "I'm afraid.");
         assertThat(cues.get(0).time()).isEqualTo(new TimeSpan(1.5, 3.0));
         assertThat(cues.get(1).time()).isEqualTo(new TimeSpan(4.0, 6.25));
+        // a voice tag names the speaker; a cue without one has none
+        assertThat(cues).extracting(SubtitleCue::speaker).containsExactly("Anna", null);
+    }
+
+    @Test
+    void voiceTagsWithClassesNameTheSpeakerAndSrtHasNone() {
+        List<SubtitleCue> vtt = Subtitles.parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v.loud Mr. Brown>Stop!</v>\n", "t.vtt");
+        List<SubtitleCue> srt = Subtitles.parse("1\n00:00:01,000 --> 00:00:02,000\nBROWN: Stop!\n", "t.srt");
+
+        assertThat(vtt.get(0).speaker()).isEqualTo("Mr. Brown");
+        assertThat(vtt.get(0).text()).isEqualTo("Stop!");
+        assertThat(vtt.get(0).clippedTo(1.5).speaker()).isEqualTo("Mr. Brown");
+        assertThat(srt.get(0).speakerName()).isEmpty();
     }
 
     @Test

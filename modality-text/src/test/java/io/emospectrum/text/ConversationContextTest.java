@@ -1,0 +1,93 @@
+package io.emospectrum.text;
+
+import io.emospectrum.conversation.ContextWindow;
+import io.emospectrum.conversation.Conversation;
+import io.emospectrum.conversation.ConversationAnalysis;
+import io.emospectrum.conversation.TurnReading;
+import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.TextSpan;
+import io.emospectrum.spectrum.TimeSpan;
+import io.emospectrum.spi.ExtractorOptions;
+import io.emospectrum.spi.TextEmotionExtractor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundled model read through the conversation API: the turns before a turn change its reading. */
+class ConversationContextTest {
+    private static final String SAME_LINE = "It has been three weeks now.";
+    private static TextEmotionExtractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(8).build());
+    }
+
+    @AfterAll
+    static void close() {
+        extractor.close();
+    }
+
+    private static Conversation after(String first, String second) {
+        return Conversation.builder()
+                .turn("customer", first, 0.0, 4.0)
+                .turn("agent", second, 4.0, 6.5)
+                .turn("customer", SAME_LINE, 6.5, 8.0)
+                .build();
+    }
+
+    @Test
+    void theProviderReadsConversationsWithTheWindowItWasMeasuredWith() {
+        assertThat(extractor.contextWindow()).isEqualTo(TransformerTextExtractor.DIALOGUE_CONTEXT);
+        assertThat(extractor.contextWindow().isNone()).isFalse();
+    }
+
+    @Test
+    void theSameWordsReadDifferentlyAfterAnAngryAndAfterAHappyExchange() {
+        ConversationAnalysis angry = extractor.analyzeConversation(after(
+                "My package never arrived and nobody answers my emails. This is outrageous, I am furious!",
+                "I am sorry to hear that."));
+        ConversationAnalysis happy = extractor.analyzeConversation(after(
+                "Thank you so much, the gift arrived and my daughter loved it!",
+                "That is wonderful to hear, congratulations!"));
+        TurnReading angryTurn = angry.turns().get(2);
+        TurnReading happyTurn = happy.turns().get(2);
+
+        // alone, the line reads the same in both conversations
+        assertThat(angryTurn.alone().overall().spectrum()).isEqualTo(happyTurn.alone().overall().spectrum());
+        EmotionReading alone = angryTurn.alone().overall();
+        // with the turns before it, it leans towards what was said before
+        assertThat(angryTurn.reading().spectrum().probability(EmotionCategory.ANGER))
+                .isGreaterThan(alone.spectrum().probability(EmotionCategory.ANGER) + 0.05f);
+        assertThat(happyTurn.reading().spectrum().probability(EmotionCategory.HAPPINESS))
+                .isGreaterThan(alone.spectrum().probability(EmotionCategory.HAPPINESS) + 0.05f);
+        assertThat(angryTurn.reading().spectrum().valence()).isLessThan(happyTurn.reading().spectrum().valence() - 0.1f);
+
+        // each turn keeps its own place: character span over its text, its time, its speaker
+        assertThat(angryTurn.reading().span().text()).isEqualTo(new TextSpan(0, SAME_LINE.length()));
+        assertThat(angryTurn.reading().span().time()).isEqualTo(new TimeSpan(6.5, 8.0));
+        assertThat(angryTurn.reading().subject()).isEqualTo("customer");
+        assertThat(angryTurn.reading().modelScores().labels()).hasSize(28);
+        assertThat(angryTurn.alone().language()).isEqualTo("en");
+
+        // read alone, nothing changes
+        ConversationAnalysis none = extractor.analyzeConversation(after("I am furious!", "Sorry."), ContextWindow.NONE);
+        assertThat(none.turns().get(2).reading().spectrum()).isEqualTo(alone.spectrum());
+    }
+
+    @Test
+    void theCustomerOfAnAngryCallIsSummedUpAsNegative() {
+        ConversationAnalysis a = extractor.analyzeConversation(after(
+                "My package never arrived and nobody answers my emails. This is outrageous, I am furious!",
+                "I am sorry to hear that."));
+
+        EmotionReading customer = a.speaker("customer").orElseThrow().overall();
+        assertThat(a.speaker("customer").orElseThrow().turns()).isEqualTo(2);
+        assertThat(customer.spectrum().valence()).isNegative();
+        assertThat(customer.span().time()).isEqualTo(new TimeSpan(0.0, 8.0));
+        assertThat(customer.confidence()).isBetween(0f, 1f);
+    }
+}
