@@ -133,7 +133,7 @@ public final class GruVoiceExtractor implements VoiceEmotionExtractor {
             throw new InvalidInputException(String.format(java.util.Locale.ROOT,
                     "%s is %.0f s long; this extractor analyzes at most %.0f s per call (option %s); "
                             + "split it, or use openStream for unbounded audio",
-                    what, seconds, maxDurationSeconds, GruVoiceProvider.MAX_DURATION));
+                    what, seconds, maxDurationSeconds, GruVoiceProvider.MAX_DURATION.name()));
         }
     }
 

@@ -4,29 +4,34 @@ import io.emospectrum.audio.model.VoiceModel;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.VoiceEmotionExtractor;
 import io.emospectrum.spi.VoiceExtractorProvider;
 
-import java.util.Set;
-
 /**
  * The voice provider {@value #NAME}: a GRU over MFCC, pitch and energy features, trained on
- * RAVDESS actors 01-18. Options: {@value #MAX_DURATION} (seconds one {@code analyze} call accepts,
- * default 14,400) and {@value #WINDOW_HOP} (seconds between windows, default 0.5). A model of the same layout can replace the bundled one through
+ * RAVDESS actors 01-18. Options ({@link #supportedOptions()}): {@code max-duration-seconds} (seconds one
+ * {@code analyze} call accepts, default 14,400) and {@code window-hop-seconds} (seconds between windows,
+ * default 0.5). A model of the same layout can replace the bundled one through
  * {@link ExtractorOptions.Builder#model}.
  *
  * <p>The bundled weights are trained on RAVDESS, licensed CC BY-NC-SA 4.0: non-commercial use only.
  */
 public final class GruVoiceProvider implements VoiceExtractorProvider {
     public static final String NAME = "ravdess-gru";
-    public static final String MAX_DURATION = "max-duration-seconds";
+    private static final double DEFAULT_MAX_DURATION = 4 * 3600;
+    public static final OptionKey<Double> MAX_DURATION = OptionKey.decimal("max-duration-seconds").greaterThan(0)
+            .defaultValue(DEFAULT_MAX_DURATION).help("Longest recording one analyze call accepts, in seconds.").build();
     /**
      * Seconds between window starts (default: the model's, 0.5 s). 1.0 halves the net's work per
      * stream, for call-center scale; a multiple of the 20 ms frame hop.
      */
-    public static final String WINDOW_HOP = "window-hop-seconds";
-    private static final double DEFAULT_MAX_DURATION = 4 * 3600;
+    public static final OptionKey<Double> WINDOW_HOP = OptionKey.decimal("window-hop-seconds").greaterThan(0).defaultNote("the model's (0.5)")
+            .help("Seconds between window starts, a multiple of the 20 ms frame hop up to the 2 s window; 1.0 halves the work.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MAX_DURATION, WINDOW_HOP);
 
     @Override
     public String name() {
@@ -44,10 +49,15 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
     }
 
     @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
+    }
+
+    @Override
     public VoiceEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(NAME, Set.of(MAX_DURATION, WINDOW_HOP));
-        double max = options.property(MAX_DURATION).map(v -> parsePositive(MAX_DURATION, v)).orElse(DEFAULT_MAX_DURATION);
-        Double hop = options.property(WINDOW_HOP).map(v -> parsePositive(WINDOW_HOP, v)).orElse(null);
+        OptionValues o = options.parse(NAME, OPTIONS);
+        double max = o.get(MAX_DURATION);
+        Double hop = o.find(WINDOW_HOP).orElse(null);
         ModelSource source = options.model().orElse(ModelSource.bundled(VoiceModel.BUNDLED, GruVoiceProvider.class, VoiceModel.BUNDLED_MANIFEST_SHA256));
         VoiceModel model = VoiceModel.load(source, options.labelMapping().orElse(null), options.device(), ModelFiles.defaultCache());
         try {
@@ -56,7 +66,7 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
                 double frames = hop * model.config().features().frameRate();
                 hopFrames = (int) Math.round(frames);
                 if (Math.abs(frames - hopFrames) > 1e-6 || hopFrames < 1 || hopFrames > model.config().windowFrames()) {
-                    throw new ConfigurationException(WINDOW_HOP + " must be a multiple of " + 1 / model.config().features().frameRate()
+                    throw new ConfigurationException(WINDOW_HOP.name() + " must be a multiple of " + 1 / model.config().features().frameRate()
                             + " s up to the window's " + model.config().windowSeconds() + " s, was " + hop);
                 }
             }
@@ -65,17 +75,5 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
             model.close();
             throw e;
         }
-    }
-
-    private static double parsePositive(String key, String v) {
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (d > 0 && Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(key + " must be a positive number of seconds, was '" + v + "'");
     }
 }

@@ -78,7 +78,7 @@ class GruVoiceExtractorTest {
                     return out;
                 }), 1, 16_000);
         try (VoiceEmotionExtractor slow = new GruVoiceProvider().create(
-                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP, "1.0").build())) {
+                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP.name(), "1.0").build())) {
             List<EmotionReading> every = extractor.analyze(speech).windows();
             List<EmotionReading> fewer = slow.analyze(speech).windows();
             assertThat(fewer.size()).isLessThan(every.size());
@@ -92,7 +92,7 @@ class GruVoiceExtractorTest {
             }
         }
         assertThatThrownBy(() -> new GruVoiceProvider().create(
-                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP, "0.03").build()))
+                ExtractorOptions.builder().property(GruVoiceProvider.WINDOW_HOP.name(), "0.03").build()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("multiple");
     }
 

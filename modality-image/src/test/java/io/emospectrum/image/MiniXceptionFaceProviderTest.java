@@ -191,7 +191,7 @@ class MiniXceptionFaceProviderTest {
             assertThat(hits).isGreaterThan(24); // > 60% recall; chance is 14%
         }
         assertThatThrownBy(() -> new MiniXceptionFaceProvider().create(ExtractorOptions.builder().property("expression-model", "best").build()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("imported or fine-tuned");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("expression-model").hasMessageContaining("one of: fine-tuned, imported");
     }
 
     @Test
@@ -217,7 +217,7 @@ class MiniXceptionFaceProviderTest {
         }
         assertThatThrownBy(() -> new MiniXceptionFaceProvider().create(
                 ExtractorOptions.builder().property("expression-engine", "tensorflow").build()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("auto, onnxruntime or pytorch");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("one of: auto, onnxruntime, pytorch");
     }
 
     @Test

@@ -78,8 +78,8 @@ public final class TestImages {
 
     /** skimage's sample data from Debian's python3-skimage, or the test is skipped. */
     public static Path skimageData() {
-        Path dir = NonFaceImages.DEBIAN_SKIMAGE_DATA;
-        Assumptions.assumeTrue(NonFaceImages.present(dir),
+        Path dir = Path.of("/usr/lib/python3/dist-packages/skimage/data"); // Debian's copy of scikit-image's sample data
+        Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(dir.resolve("astronaut.png")),
                 "skimage's sample data not found at " + dir + " (apt-get install python3-skimage): skipping");
         return dir;
     }

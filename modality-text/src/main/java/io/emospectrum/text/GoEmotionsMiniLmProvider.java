@@ -1,12 +1,14 @@
 package io.emospectrum.text;
 
-import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.model.ModelFiles;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.TextExtractorProvider;
 
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The default text provider, {@value #NAME}: all-MiniLM-L6-v2 (ONNX, from langchain4j's jar, checked
@@ -15,28 +17,38 @@ import java.util.Set;
  * {@link ExtractorOptions#model()} set, it loads the user's own Hugging Face sequence-classification
  * export instead, through the same pipeline.
  *
- * <p>Properties: {@code maxTokens} (window length, default from the model), {@code overlapTokens}
- * (overlap of the windows of a long text), {@code maxChars} (longest text accepted, default
- * {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code corpora}, the default: the int8 model's
+ * <p>Options ({@link #supportedOptions()}): {@code max-tokens} (window length, default from the model),
+ * {@code overlap-tokens} (overlap of the windows of a long text), {@code max-chars} (longest text accepted,
+ * default {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code corpora}, the default: the int8 model's
  * GoEmotions head combined with a seven-category head trained on five corpora, non-commercial data;
  * {@code permissive} = {@code int8}: GoEmotions and EmoBank only, the encoder's MatMuls in int8 with
  * activations quantized per token; {@code fp32}: the float32 encoder), {@code segments}
  * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
- * each sentence of such a text also gets its own reading, at the cost of scoring it).
+ * each sentence of such a text also gets its own reading, at the cost of scoring it). The old
+ * spellings {@code maxTokens}, {@code overlapTokens}, {@code maxChars} still work, with a warning.
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final String NAME = "goemotions-minilm";
-    static final String MAX_TOKENS = "maxTokens";
-    static final String OVERLAP_TOKENS = "overlapTokens";
-    static final String MAX_CHARS = "maxChars";
-    static final String VARIANT = "variant";
-    public static final String SEGMENTS = "segments";
     static final String DEFAULT_VARIANT = TextModels.CORPORA_VARIANT;
     /**
      * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
      * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.
      */
     static final int DEFAULT_MAX_CHARS = 1_000_000;
+
+    public static final OptionKey<Integer> MAX_TOKENS = OptionKey.integer("max-tokens").range(16, 512).defaultNote("the model's")
+            .alias("maxTokens").help("Tokens per window; a longer text is read in overlapping windows.").build();
+    public static final OptionKey<Integer> OVERLAP_TOKENS = OptionKey.integer("overlap-tokens").range(0, 255).defaultNote("the model's")
+            .alias("overlapTokens").help("Tokens two windows of a long text share.").build();
+    public static final OptionKey<Integer> MAX_CHARS = OptionKey.integer("max-chars").min(1).defaultValue(DEFAULT_MAX_CHARS)
+            .alias("maxChars").help("Longest text accepted; longer ones fail fast.").build();
+    public static final OptionKey<String> VARIANT = OptionKey.choice("variant", new TreeSet<>(TextModels.VARIANTS.keySet()).toArray(String[]::new))
+            .defaultValue(DEFAULT_VARIANT)
+            .help("Bundled model: corpora (GoEmotions head with a head trained on five corpora, non-commercial data, see its NOTICE), "
+                    + "permissive = int8 (GoEmotions and EmoBank only), fp32 (float32 encoder).").build();
+    public static final OptionKey<String> SEGMENTS = OptionKey.choice("segments", "windows", "sentences").defaultValue("windows")
+            .help("sentences: each sentence of a short text also gets its own reading.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS);
 
     @Override
     public String name() {
@@ -54,41 +66,22 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     }
 
     @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
+    }
+
+    @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(NAME, Set.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS));
-        TransformerTextExtractor.Segmentation segmentation = segmentation(options.property(SEGMENTS).orElse("windows"));
-        Integer maxTokens = intProperty(options, MAX_TOKENS, 16, 512);
-        Integer overlap = intProperty(options, OVERLAP_TOKENS, 0, 255);
-        Integer maxChars = intProperty(options, MAX_CHARS, 1, Integer.MAX_VALUE);
-        int limit = maxChars != null ? maxChars : DEFAULT_MAX_CHARS;
+        OptionValues o = options.parse(NAME, OPTIONS);
+        TransformerTextExtractor.Segmentation segmentation = o.get(SEGMENTS).equals("sentences")
+                ? TransformerTextExtractor.Segmentation.SENTENCES : TransformerTextExtractor.Segmentation.WINDOWS;
+        Integer maxTokens = o.find(MAX_TOKENS).orElse(null);
+        Integer overlap = o.find(OVERLAP_TOKENS).orElse(null);
+        int limit = o.get(MAX_CHARS);
         ModelFiles files = ModelFiles.defaultCache();
         if (options.model().isPresent()) {
             return TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation);
         }
-        return TextModels.bundled(options, files, options.property(VARIANT).orElse(DEFAULT_VARIANT).trim(), maxTokens, overlap, limit, segmentation);
-    }
-
-    private static TransformerTextExtractor.Segmentation segmentation(String v) {
-        return switch (v.trim()) {
-            case "windows" -> TransformerTextExtractor.Segmentation.WINDOWS;
-            case "sentences" -> TransformerTextExtractor.Segmentation.SENTENCES;
-            default -> throw new ConfigurationException(NAME + ": " + SEGMENTS + " must be 'windows' or 'sentences', was '" + v + "'");
-        };
-    }
-
-    private static Integer intProperty(ExtractorOptions options, String key, int min, int max) {
-        String v = options.property(key).orElse(null);
-        if (v == null) {
-            return null;
-        }
-        try {
-            int i = Integer.parseInt(v.trim());
-            if (i < min || i > max) {
-                throw new ConfigurationException(NAME + ": " + key + " must be in [" + min + ", " + max + "], was " + i);
-            }
-            return i;
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(NAME + ": " + key + " must be an integer, was '" + v + "'");
-        }
+        return TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
     }
 }

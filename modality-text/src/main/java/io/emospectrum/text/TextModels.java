@@ -53,11 +53,17 @@ public final class TextModels {
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
             "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", PERMISSIVE_VARIANT, BUNDLED_DIR + "-int8",
             CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
+    /**
+     * Class-path directory of the GoEmotions head's weights ({@code head.onnx}, {@code goemotions-head-0000.params}),
+     * shipped once and shared by the fp32, int8 and corpora variants, which differ in encoder, thresholds and extra heads.
+     */
+    public static final String SHARED_HEAD_DIR = "io/emospectrum/text/models/goemotions-head";
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
-            BUNDLED_DIR, "ce5326bda25318e035ee47bc016541fd3dd87e2e2af271aa29440822ad8895ae",
-            BUNDLED_DIR + "-int8", "0530ac17f9c03e6555c75cc7735e97ef41ff65d8f5c656fdd3490321604a7455",
-            "io/emospectrum/text/models/corpora-minilm-int8", "eeaac2bec7a5d80148640841cc2af23b54e1092bf4b62ccd696c8398f1e28275");
+            BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
+            BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
+            SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
+            "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -106,7 +112,7 @@ public final class TextModels {
         SentenceEncoder encoder = null;
         try {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
-            HeadClassifier head = HeadClassifier.load(headDir, config, options.device());
+            HeadClassifier head = HeadClassifier.load(headWeights(files, headDir), config, options.device());
             LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions, second);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
@@ -142,6 +148,18 @@ public final class TextModels {
             tokenizer.close();
             throw e;
         }
+    }
+
+    /**
+     * The verified local directory that holds a variant's head weights: the variant's own where it
+     * ships them, else the shared {@value #SHARED_HEAD_DIR}.
+     */
+    public static Path headWeights(ModelFiles files, Path variantDir) {
+        if (java.nio.file.Files.isRegularFile(variantDir.resolve(io.emospectrum.text.head.HeadGraph.FILE_NAME))
+                || java.nio.file.Files.isRegularFile(variantDir.resolve(HeadClassifier.PARAMS_NAME + "-0000.params"))) {
+            return variantDir;
+        }
+        return files.materialize(ModelSource.bundled(SHARED_HEAD_DIR, TextModels.class, MANIFEST_SHA256.get(SHARED_HEAD_DIR)), true);
     }
 
     /** A file of a verified model directory, as text. */

@@ -43,7 +43,10 @@ class GoEmotionsMiniLmProviderTest {
     void rejectsUnknownAndOutOfRangeProperties() {
         TextExtractorProvider p = new GoEmotionsMiniLmProvider();
         assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("maxTokenz", "64").build()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxTokenz").hasMessageContaining("maxTokens");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxTokenz").hasMessageContaining("max-tokens");
+        assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("max-tokens", "4").build()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("max-tokens").hasMessageContaining("[16, 512]");
+        // the old spelling is a deprecated alias, still checked
         assertThatThrownBy(() -> p.create(ExtractorOptions.builder().property("maxTokens", "4").build()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxTokens");
     }

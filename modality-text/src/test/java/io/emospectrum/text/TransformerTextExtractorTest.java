@@ -99,7 +99,7 @@ class TransformerTextExtractorTest {
     void withSentenceSegmentsEachSentenceOfAShortTextGetsItsOwnReading() {
         String text = "I love this phone. But after one day it broke and I am furious.";
         try (TextEmotionExtractor sentences = new GoEmotionsMiniLmProvider().create(
-                ExtractorOptions.builder().batchSize(8).property(GoEmotionsMiniLmProvider.SEGMENTS, "sentences").build())) {
+                ExtractorOptions.builder().batchSize(8).option(GoEmotionsMiniLmProvider.SEGMENTS, "sentences").build())) {
             TextAnalysis a = sentences.analyze(text);
             assertThat(a.segments()).hasSize(2);
             assertThat(a.segments().get(0).span().textSpan().orElseThrow()).isEqualTo(new TextSpan(0, 18));

@@ -12,7 +12,7 @@ import io.emospectrum.fusion.clip.ClipAnalyzer;
 import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
 import io.emospectrum.fusion.json.FusionJson;
-import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.fusion.pool.PoolingStrategyProvider;
 import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.EmotionExtractor;
@@ -180,7 +180,7 @@ final class BatchCommand implements Callable<Integer> {
                 opened.add(voice);
                 ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice)
                         .grid(new WindowGrid(window, window))
-                        .fuser(new SpectrumFuser(PoolingStrategies.load().create(strategy, java.util.Map.of()), ModalityReliability.EQUAL))
+                        .fuser(new SpectrumFuser(PoolingStrategyProvider.registry().select(strategy).create(java.util.Map.of()), ModalityReliability.EQUAL))
                         .faceFramesPerSecond(faceFps).maxFrameSide(maxFrameSide).build();
                 return (in, o) -> {
                     FusionJson json = new FusionJson(o.readings());

@@ -1,10 +1,6 @@
 package io.emospectrum.cli;
 
-import io.emospectrum.error.ConfigurationException;
-import io.emospectrum.error.DeviceUnavailableException;
-import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.error.ModelLoadException;
-import io.emospectrum.error.ProviderNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,9 +27,9 @@ import java.nio.charset.Charset;
                 ServeCommand.class, ProvidersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EmoSpectrumCli {
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_OK = CliSupport.EXIT_OK;
+    public static final int EXIT_FAILURE = CliSupport.EXIT_FAILURE;
+    public static final int EXIT_BAD_INPUT = CliSupport.EXIT_BAD_INPUT;
     public static final int EXIT_PARTIAL = 3;
 
     public static void main(String[] args) {
@@ -58,30 +54,20 @@ public final class EmoSpectrumCli {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new EmoSpectrumCli());
-        cl.setExecutionExceptionHandler(EmoSpectrumCli::handle);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            // "emospectrum text", or "emospectrum" itself: the command's full name, once
-            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-            ex.getCommandLine().getErr().println(name + ": " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + name + " --help'.");
-            return EXIT_BAD_INPUT;
-        });
-        cl.setExitCodeExceptionMapper(ex -> EXIT_FAILURE);
+        CommandLine cl = CliSupport.configure(new CommandLine(new EmoSpectrumCli()), EmoSpectrumCli::handle);
+        ProviderOptionsHelp.install(cl);
         return cl;
     }
 
     /** One clear line on stderr; the stack trace only with {@code --verbose}. */
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
-        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        cl.getErr().println("emospectrum: " + message);
+        cl.getErr().println("emospectrum: " + CliSupport.message(ex));
         if (verbose) {
             ex.printStackTrace(cl.getErr());
         }
         cl.getErr().flush();
-        if (ex instanceof InvalidInputException || ex instanceof ProviderNotFoundException
-                || ex instanceof ConfigurationException || ex instanceof DeviceUnavailableException) {
+        if (CliSupport.isBadInput(ex)) {
             return EXIT_BAD_INPUT;
         }
         // a model the user named (--model) that cannot be found or loaded is bad input; the bundled one failing is ours
@@ -95,14 +81,7 @@ public final class EmoSpectrumCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws java.io.IOException {
-            java.util.Properties p = new java.util.Properties();
-            try (java.io.InputStream in = EmoSpectrumCli.class.getResourceAsStream("/io/emospectrum/cli/version.properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("version.properties is missing from the build");
-                }
-                p.load(in);
-            }
-            return new String[] {"emospectrum " + p.getProperty("version")};
+            return CliSupport.version(EmoSpectrumCli.class, "/io/emospectrum/cli/version.properties", "emospectrum");
         }
     }
 }

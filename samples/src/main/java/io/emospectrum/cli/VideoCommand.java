@@ -10,7 +10,7 @@ import io.emospectrum.fusion.clip.ClipIssue;
 import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
 import io.emospectrum.fusion.json.FusionJson;
-import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.fusion.pool.PoolingStrategyProvider;
 import io.emospectrum.media.javacv.NativeLogs;
 import io.emospectrum.spi.EmotionExtractor;
 import io.emospectrum.spi.ExtractorOptions;
@@ -114,12 +114,12 @@ final class VideoCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         NativeLogs.configure(common.verbose);
-        // -O is for the face extractor (detect-interval, detector.min-score, ...); voice and text get none
+        // -O is for the face extractor (detect-interval, detector-min-score, ...); voice and text get none
         ExtractorOptions faceOptions = common.toOptions();
         ExtractorOptions options = ExtractorOptions.builder().device(faceOptions.device()).batchSize(faceOptions.batchSize()).build();
         SpectrumFuser fuser;
         try {
-            fuser = new SpectrumFuser(PoolingStrategies.load().create(strategy, strategyOptions), reliability());
+            fuser = new SpectrumFuser(PoolingStrategyProvider.registry().select(strategy).create(strategyOptions), reliability());
         } catch (io.emospectrum.error.ModelLoadException e) { // the user's model file: bad input, not an internal failure
             throw new ConfigurationException("--strategy " + strategy + ": " + e.getMessage(), e);
         }

@@ -160,10 +160,11 @@ class VideoCommandTest {
         String[] real = {"video", "--face-provider=mini-xception", "--voice-provider=loudness-test", "--no-progress"};
         CliRun bad = CliRun.run(concat(real, "-O", "detect-interval=0", clip.toString()));
         assertThat(bad.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
-        assertThat(bad.stderr()).contains("detect-interval must be in [1, 100]");
+        assertThat(bad.stderr()).contains("'detect-interval' must be an integer in [1, 100], was '0'");
         CliRun unknown = CliRun.run(concat(real, "-O", "detect-every=5", clip.toString()));
         assertThat(unknown.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_BAD_INPUT);
         assertThat(unknown.stderr()).contains("detect-every");
+        // detector.min-score: the old spelling of detector-min-score, still accepted (with a warning) for existing scripts
         CliRun ok = CliRun.run(concat(real, "-O", "detect-interval=5", "-O", "detector.min-score=0.9", clip.toString()));
         assertThat(ok.exitCode()).isEqualTo(EmoSpectrumCli.EXIT_OK);
         assertThat(ok.stdout()).contains("\"windows\"");

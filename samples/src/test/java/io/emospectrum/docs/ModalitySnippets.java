@@ -8,7 +8,7 @@ import io.emospectrum.fusion.clip.ClipAnalyzer;
 import io.emospectrum.fusion.clip.ClipIssue;
 import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
-import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.fusion.pool.PoolingStrategyProvider;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.model.ModelSource;
@@ -87,7 +87,7 @@ final class ModalitySnippets {
              TextEmotionExtractor text = ProviderRegistry.text().select().create(ExtractorOptions.defaults())) {
             ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice).text(text)
                     .grid(new WindowGrid(1.0, 0.5))
-                    .fuser(new SpectrumFuser(PoolingStrategies.load().create("log-linear", Map.of()),
+                    .fuser(new SpectrumFuser(PoolingStrategyProvider.registry().select("log-linear").create(Map.of()),
                             ModalityReliability.of(1.0, 0.8, 0.6)))
                     .build();
             ClipSummary summary = analyzer.analyze(Path.of("clip.mp4"), Path.of("clip.srt"), new ClipListener() {

@@ -3,19 +3,21 @@ package io.emospectrum.spi;
 import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 import io.emospectrum.taxonomy.LabelMapping;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * How to create an extractor: device, model override, batch size and provider-specific
- * properties. Immutable; validated once in {@link Builder#build()}. Providers reject property
- * keys they do not know ({@link #requireKnownProperties}), so a typo fails instead of being ignored.
+ * properties. Immutable; validated once in {@link Builder#build()}. Each provider declares its
+ * properties as typed keys ({@link ExtractorProvider#supportedOptions()}) and parses them with
+ * {@link #parse}, so a typo or a value out of range fails instead of being ignored.
  */
 public final class ExtractorOptions {
     static {
@@ -71,14 +73,13 @@ public final class ExtractorOptions {
         return Optional.ofNullable(properties.get(key));
     }
 
-    /** Throws if a property key is not one of {@code known}, naming the keys that are. */
-    public void requireKnownProperties(String providerName, Set<String> known) {
-        Set<String> unknown = new TreeSet<>(properties.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException("provider '" + providerName + "' does not know option(s) " + unknown
-                    + "; known: " + new TreeSet<>(known));
-        }
+    /**
+     * The properties checked against {@code keys} and typed.
+     *
+     * @throws io.emospectrum.error.InvalidOptionException for an unknown key, a wrong type or a value out of range
+     */
+    public OptionValues parse(String providerName, OptionSet keys) {
+        return keys.parse(providerName, properties);
     }
 
     public Builder toBuilder() {
@@ -123,6 +124,12 @@ public final class ExtractorOptions {
 
         public Builder property(String key, String value) {
             properties.put(key, value);
+            return this;
+        }
+
+        /** A provider option by its typed key ({@code option(GoEmotionsMiniLmProvider.MAX_TOKENS, 64)}). */
+        public <T> Builder option(OptionKey<T> key, T value) {
+            properties.put(key.name(), String.valueOf(value));
             return this;
         }
 

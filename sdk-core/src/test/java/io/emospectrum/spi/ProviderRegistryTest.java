@@ -31,9 +31,33 @@ class ProviderRegistryTest {
         }
     }
 
+    /** A plugin kind that is no extractor (as face detectors and pooling strategies are), with its own property. */
+    public interface Greeter extends Plugin {
+    }
+
+    record NamedGreeter(String name, int rank) implements Greeter {
+    }
+
     @AfterEach
     void clearProperty() {
         System.clearProperty("emospectrum.text.provider");
+        System.clearProperty("test.greeter");
+    }
+
+    @Test
+    void anyPluginKindIsSelectedByNameByItsOwnPropertyOrByRank() {
+        ProviderRegistry<Greeter> r = ProviderRegistry.of("greeter", "test.greeter", List.of(new NamedGreeter("low", 1), new NamedGreeter("high", 5)));
+        assertThat(r.names()).containsExactly("high", "low");
+        assertThat(r.select(null).name()).isEqualTo("high");
+        System.setProperty("test.greeter", "low");
+        assertThat(r.select(null).name()).isEqualTo("low");
+        assertThat(r.select("high").name()).isEqualTo("high");
+        assertThatThrownBy(() -> r.select("middle")).isInstanceOf(ProviderNotFoundException.class)
+                .hasMessageContaining("no greeter provider named 'middle'; available: high, low");
+        assertThat(r.providers().get(0).supportedOptions().isEmpty()).isTrue();
+        System.clearProperty("test.greeter");
+        assertThatThrownBy(() -> ProviderRegistry.<Greeter>of("greeter", "test.greeter", List.of()).select())
+                .isInstanceOf(ProviderNotFoundException.class).hasMessage("no greeter provider is on the classpath");
     }
 
     /** A class loader that sees a services file naming {@code classes}, as a jar on the class path would. */

@@ -4,8 +4,6 @@ import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.FaceExtractorProvider;
 import io.emospectrum.spi.ExtractorOptions;
 
-import java.util.Set;
-
 /** Test provider of {@link BrightnessFaceExtractor}, named {@code brightness-test}. */
 public class BrightnessFaceProvider implements FaceExtractorProvider {
     @Override
@@ -20,7 +18,7 @@ public class BrightnessFaceProvider implements FaceExtractorProvider {
 
     @Override
     public FaceEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(name(), Set.of());
+        options.parse(name(), supportedOptions());
         return new BrightnessFaceExtractor();
     }
 }

@@ -4,8 +4,6 @@ import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.TextExtractorProvider;
 
-import java.util.Set;
-
 /** Test provider of {@link KeywordTextExtractor}, named {@code keyword-test}. */
 public class KeywordTextProvider implements TextExtractorProvider {
     @Override
@@ -20,7 +18,7 @@ public class KeywordTextProvider implements TextExtractorProvider {
 
     @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(name(), Set.of());
+        options.parse(name(), supportedOptions());
         return new KeywordTextExtractor();
     }
 }

@@ -4,8 +4,6 @@ import io.emospectrum.spi.VoiceEmotionExtractor;
 import io.emospectrum.spi.VoiceExtractorProvider;
 import io.emospectrum.spi.ExtractorOptions;
 
-import java.util.Set;
-
 /** Test provider of {@link LoudnessVoiceExtractor}, named {@code loudness-test}. */
 public class LoudnessVoiceProvider implements VoiceExtractorProvider {
     @Override
@@ -20,7 +18,7 @@ public class LoudnessVoiceProvider implements VoiceExtractorProvider {
 
     @Override
     public VoiceEmotionExtractor create(ExtractorOptions options) {
-        options.requireKnownProperties(name(), Set.of());
+        options.parse(name(), supportedOptions());
         return new LoudnessVoiceExtractor();
     }
 }

@@ -4,7 +4,7 @@ import io.emospectrum.fusion.ModalityReliability;
 import io.emospectrum.fusion.SpectrumFuser;
 import io.emospectrum.fusion.align.WindowGrid;
 import io.emospectrum.fusion.clip.ClipAnalyzer;
-import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.fusion.pool.PoolingStrategyProvider;
 import io.emospectrum.spi.FaceEmotionExtractor;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.TextEmotionExtractor;
@@ -52,7 +52,7 @@ final class ExecutorExtractors {
         }
         ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice)
                 .grid(new WindowGrid(s.windowSeconds(), s.windowSeconds()))
-                .fuser(new SpectrumFuser(PoolingStrategies.load().create(s.strategy(), Map.of()), ModalityReliability.EQUAL))
+                .fuser(new SpectrumFuser(PoolingStrategyProvider.registry().select(s.strategy()).create(Map.of()), ModalityReliability.EQUAL))
                 .faceFramesPerSecond(s.faceFps()).maxFrameSide(s.maxFrameSide()).build();
         return new OpenAnalyzer(analyzer, face, voice);
     }

@@ -1,8 +1,6 @@
 package io.emospectrum.tools;
 
-import io.emospectrum.error.ConfigurationException;
-import io.emospectrum.error.InvalidInputException;
-import io.emospectrum.error.ProviderNotFoundException;
+import io.emospectrum.cli.CliSupport;
 import io.emospectrum.tools.face.AverageCommand;
 import io.emospectrum.tools.face.BenchmarkCommand;
 import io.emospectrum.tools.face.EvaluateCommand;
@@ -23,7 +21,6 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /**
  * The {@code emospectrum-tools} command: training, evaluation and benchmarks of the bundled models,
@@ -36,8 +33,8 @@ import java.util.Properties;
         subcommands = {ToolsCli.Train.class, ToolsCli.Evaluate.class, ToolsCli.Benchmark.class, ToolsCli.Export.class,
                 ToolsCli.Average.class, CommandLine.HelpCommand.class})
 public final class ToolsCli {
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_FAILURE = CliSupport.EXIT_FAILURE;
+    public static final int EXIT_BAD_INPUT = CliSupport.EXIT_BAD_INPUT;
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model (writes under target/ unless --out says otherwise).",
             subcommands = {FineTuneEncoder.class, TrainHead.class, io.emospectrum.tools.text.FitCalibration.class, TrainCommand.class, TrainVoiceCommand.class})
@@ -75,24 +72,14 @@ public final class ToolsCli {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new ToolsCli());
-        cl.setExecutionExceptionHandler(ToolsCli::handle);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-            ex.getCommandLine().getErr().println(name + ": " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + name + " --help'.");
-            return EXIT_BAD_INPUT;
-        });
-        cl.setExitCodeExceptionMapper(ex -> EXIT_FAILURE);
-        return cl;
+        return CliSupport.configure(new CommandLine(new ToolsCli()), ToolsCli::handle);
     }
 
     /** One line on stderr for absent data and bad usage; the stack trace for anything else. */
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         String name = cl.getCommandSpec().qualifiedName();
-        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        if (ex instanceof ConfigurationException || ex instanceof InvalidInputException || ex instanceof ProviderNotFoundException
-                || ex instanceof IOException || ex instanceof UncheckedIOException) {
+        String message = CliSupport.message(ex);
+        if (CliSupport.isBadInput(ex) || ex instanceof IOException || ex instanceof UncheckedIOException) {
             cl.getErr().println(name + ": " + message);
             cl.getErr().flush();
             return EXIT_BAD_INPUT;
@@ -107,13 +94,7 @@ public final class ToolsCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (var in = ToolsCli.class.getResourceAsStream("/io/emospectrum/tools/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"emospectrum-tools " + p.getProperty("version", "unknown")};
+            return CliSupport.version(ToolsCli.class, "/io/emospectrum/tools/version.properties", "emospectrum-tools");
         }
     }
 }

@@ -1,13 +1,17 @@
 package io.emospectrum.fusion.pool;
 
 import java.util.Map;
-import java.util.Set;
 
-/** Provides {@link WeightedLinearPooling}; takes no options. */
+/** Provides {@link WeightedLinearPooling}, the default strategy; takes no options. */
 public final class LinearPoolingProvider implements PoolingStrategyProvider {
     @Override
     public String name() {
         return WeightedLinearPooling.NAME;
+    }
+
+    @Override
+    public int rank() {
+        return 100;
     }
 
     @Override
@@ -17,7 +21,7 @@ public final class LinearPoolingProvider implements PoolingStrategyProvider {
 
     @Override
     public PoolingStrategy create(Map<String, String> properties) {
-        PoolingStrategies.requireKnown(name(), properties, Set.of());
+        supportedOptions().parse(name(), properties);
         return new WeightedLinearPooling();
     }
 }

@@ -1,15 +1,24 @@
 package io.emospectrum.fusion.pool;
 
-import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
 
 import java.util.Map;
-import java.util.Set;
 
 /** Provides {@link LogLinearPooling}; option {@code floor} (default {@value LogLinearPooling#DEFAULT_FLOOR}). */
 public final class LogLinearPoolingProvider implements PoolingStrategyProvider {
+    static final OptionKey<Double> FLOOR = OptionKey.decimal("floor").openRange(0, 1).defaultValue(LogLinearPooling.DEFAULT_FLOOR)
+            .help("Smallest probability a modality may give a category (keeps one zero from vetoing it).").build();
+    private static final OptionSet OPTIONS = OptionSet.of(FLOOR);
+
     @Override
     public String name() {
         return LogLinearPooling.NAME;
+    }
+
+    @Override
+    public int rank() {
+        return 50;
     }
 
     @Override
@@ -18,16 +27,12 @@ public final class LogLinearPoolingProvider implements PoolingStrategyProvider {
     }
 
     @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
+    }
+
+    @Override
     public PoolingStrategy create(Map<String, String> properties) {
-        PoolingStrategies.requireKnown(name(), properties, Set.of("floor"));
-        String floor = properties.get("floor");
-        if (floor == null) {
-            return new LogLinearPooling();
-        }
-        try {
-            return new LogLinearPooling(Double.parseDouble(floor));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("log-linear option floor=" + floor + " is not a number in (0, 1)");
-        }
+        return new LogLinearPooling(OPTIONS.parse(name(), properties).get(FLOOR));
     }
 }

@@ -92,7 +92,7 @@ class LearnedPoolingTest {
         Path file = dir.resolve("fusion.json");
         learned.write(file, "synthetic test data");
 
-        PoolingStrategy read = PoolingStrategies.load().create("learned", Map.of("model", file.toString()));
+        PoolingStrategy read = PoolingStrategyProvider.registry().select("learned").create(Map.of("model", file.toString()));
 
         for (Example e : examples(20, 4)) {
             assertThat(read.pool(e.inputs())).isEqualTo(learned.pool(e.inputs()));
@@ -102,10 +102,10 @@ class LearnedPoolingTest {
 
     @Test
     void aMissingOrBrokenModelFailsClearly(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> PoolingStrategies.load().create("learned", Map.of()))
+        assertThatThrownBy(() -> PoolingStrategyProvider.registry().select("learned").create(Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("model=");
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"strategy\": \"linear\"}");
-        assertThatThrownBy(() -> PoolingStrategies.load().create("learned", Map.of("model", bad.toString())))
+        assertThatThrownBy(() -> PoolingStrategyProvider.registry().select("learned").create(Map.of("model", bad.toString())))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("not a learned fusion model");
     }
 }

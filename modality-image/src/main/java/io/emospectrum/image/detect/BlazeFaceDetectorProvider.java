@@ -5,8 +5,10 @@ import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.image.tfjs.TfjsGraph;
 import io.emospectrum.image.tfjs.TfjsModelLoader;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +36,21 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             "blazeface", "fb7724d85201dd7d3e7da7d7c5ee650b0adb5470645d19656da9495cdc83c09c",
             "blazeface-front", "3a7c5a9e34a38a28bb89d96d2e5dbed84da18d2c47ee283e45667851051b8169");
+    static final OptionKey<String> MODEL = OptionKey.choice("model", "back", "front").defaultValue("back")
+            .help("back: 256x256 input, faces down to ~1/10 of the frame; front: 128x128, faster, for large faces.").build();
+    static final OptionKey<Double> MIN_SCORE = OptionKey.decimal("min-score").openRange(0, 1)
+            .defaultNote(BACK_MIN_SCORE + " (back), " + FRONT_MIN_SCORE + " (front)").help("Lowest score of a face.").build();
+    static final OptionKey<Double> NMS_IOU = OptionKey.decimal("nms-iou").openRange(0, 1).defaultValue(0.3)
+            .help("Overlap above which two boxes are one face.").build();
+    static final OptionKey<String> ENGINE = OptionKey.choice("engine", "auto", "onnxruntime", "pytorch").defaultValue("auto")
+            .help("auto: onnxruntime on a CPU, PyTorch on a GPU.").build();
+    static final OptionKey<Double> PAD_KEY = OptionKey.decimal("pad").range(0, 4).defaultValue(Double.valueOf(PAD))
+            .help("Where nothing is found, look again at the frame padded to this many times its side (0: off; else > 1).").build();
+    static final OptionKey<Double> PAD_MIN_SCORE = OptionKey.decimal("pad-min-score").openRange(0, 1).defaultValue(Double.valueOf(FRONT_MIN_SCORE))
+            .help("Lowest score of a face in the padded second look.").build();
+    static final OptionKey<Integer> TILES = OptionKey.integer("tiles").range(1, 8).defaultValue(1)
+            .help("Also detect on a grid of this many columns of overlapping tiles, for small faces (1: off).").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MODEL, MIN_SCORE, NMS_IOU, ENGINE, PAD_KEY, PAD_MIN_SCORE, TILES);
 
     @Override
     public String name() {
@@ -46,34 +63,30 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     }
 
     @Override
-    public List<String> optionKeys() {
-        return List.of("model", "min-score", "nms-iou", "engine", "pad", "pad-min-score", "tiles");
+    public String description() {
+        return "MediaPipe BlazeFace (TF.js graphs run by DJL: onnxruntime on a CPU, PyTorch on a GPU)";
+    }
+
+    @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
     }
 
     @Override
     public FaceDetector create(Map<String, String> options, DeviceChoice device) {
-        String variant = options.getOrDefault("model", "back");
-        if (!variant.equals("back") && !variant.equals("front")) {
-            throw new ConfigurationException("blazeface model must be back or front, was '" + variant + "'");
-        }
-        float minScore = number(options, "min-score", variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE);
-        float iou = number(options, "nms-iou", "0.3");
-        float pad = number(options, "pad", PAD);
-        float padMinScore = number(options, "pad-min-score", FRONT_MIN_SCORE);
-        float tiles = number(options, "tiles", "1");
-        if (tiles != Math.rint(tiles) || tiles < 1 || tiles > 8) {
-            throw new ConfigurationException("blazeface tiles must be a whole number in [1, 8] (1: off), was " + options.get("tiles"));
-        }
-        if (!(minScore > 0 && minScore < 1) || !(iou > 0 && iou < 1) || !(padMinScore > 0 && padMinScore < 1)) {
-            throw new ConfigurationException("blazeface min-score, pad-min-score and nms-iou must be in (0, 1), were "
-                    + minScore + ", " + padMinScore + ", " + iou);
-        }
-        if (pad != 0 && !(pad > 1 && pad <= 4)) {
+        OptionValues o = OPTIONS.parse(name() + " detector", options);
+        String variant = o.get(MODEL);
+        float minScore = o.find(MIN_SCORE).orElse(Double.valueOf(variant.equals("back") ? BACK_MIN_SCORE : FRONT_MIN_SCORE)).floatValue();
+        float iou = o.get(NMS_IOU).floatValue();
+        float pad = o.get(PAD_KEY).floatValue();
+        float padMinScore = o.get(PAD_MIN_SCORE).floatValue();
+        int tiles = o.get(TILES);
+        if (pad != 0 && !(pad > 1)) {
             throw new ConfigurationException("blazeface pad must be 0 (off) or in (1, 4], was " + pad);
         }
-        String engine = options.getOrDefault("engine", "auto");
+        String engine = o.get(ENGINE);
         BlazeFaceDetector model = load(variant, minScore, iou, engine, device);
-        FaceDetector first = tiles > 1 ? new TiledDetector(model, (int) tiles) : model;
+        FaceDetector first = tiles > 1 ? new TiledDetector(model, tiles) : model;
         if (pad == 0) {
             return first;
         }
@@ -91,13 +104,5 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         TfjsModelLoader loader = TfjsModelLoader.withDefaultCache();
         TfjsGraph graph = loader.read(ModelSource.bundled(MODELS + name, BlazeFaceDetectorProvider.class, MANIFEST_SHA256.get(name)), name + ".json");
         return new BlazeFaceDetector(loader.loadForInference(graph, device, engine, "blazeface engine"), size, minScore, iou);
-    }
-
-    private static float number(Map<String, String> options, String key, String fallback) {
-        try {
-            return Float.parseFloat(options.getOrDefault(key, fallback));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("blazeface option " + key + " is not a number: " + e.getMessage());
-        }
     }
 }

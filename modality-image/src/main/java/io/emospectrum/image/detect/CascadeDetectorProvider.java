@@ -1,9 +1,11 @@
 package io.emospectrum.image.detect;
 
 import io.emospectrum.device.DeviceChoice;
-import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.option.OptionKey;
+import io.emospectrum.option.OptionSet;
+import io.emospectrum.option.OptionValues;
 
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,6 +13,17 @@ import java.util.Map;
  * {@code detect-side} (pixels), {@code min-face} (fraction of the shorter side), {@code min-neighbors}.
  */
 public final class CascadeDetectorProvider implements FaceDetectorProvider {
+    private static final CascadeFaceDetector.Settings D = CascadeFaceDetector.Settings.DEFAULT;
+    static final OptionKey<String> CASCADE = OptionKey.choice("cascade", "lbp", "haar").defaultValue(D.cascade().name().toLowerCase(Locale.ROOT))
+            .help("lbp (faster) or haar.").build();
+    static final OptionKey<Integer> DETECT_SIDE = OptionKey.integer("detect-side").min(64).defaultValue(D.detectSide())
+            .help("Shorter side, in pixels, frames are shrunk to before detection.").build();
+    static final OptionKey<Double> MIN_FACE = OptionKey.decimal("min-face").openRange(0, 1).defaultValue(Double.parseDouble(Float.toString(D.minFaceRatio())))
+            .help("Smallest face, as a fraction of the shorter side.").build();
+    static final OptionKey<Integer> MIN_NEIGHBORS = OptionKey.integer("min-neighbors").min(0).defaultValue(D.minNeighbors())
+            .help("OpenCV's vote threshold: higher finds fewer, surer faces.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(CASCADE, DETECT_SIDE, MIN_FACE, MIN_NEIGHBORS);
+
     @Override
     public String name() {
         return "cascade";
@@ -22,21 +35,19 @@ public final class CascadeDetectorProvider implements FaceDetectorProvider {
     }
 
     @Override
-    public List<String> optionKeys() {
-        return List.of("cascade", "detect-side", "min-face", "min-neighbors");
+    public String description() {
+        return "OpenCV frontal-face cascade (LBP or Haar), CPU";
+    }
+
+    @Override
+    public OptionSet supportedOptions() {
+        return OPTIONS;
     }
 
     @Override
     public FaceDetector create(Map<String, String> options, DeviceChoice device) {
-        CascadeFaceDetector.Settings d = CascadeFaceDetector.Settings.DEFAULT;
-        try {
-            return new CascadeFaceDetector(new CascadeFaceDetector.Settings(
-                    options.containsKey("cascade") ? CascadeFaceDetector.Cascade.parse(options.get("cascade")) : d.cascade(),
-                    options.containsKey("detect-side") ? Integer.parseInt(options.get("detect-side")) : d.detectSide(),
-                    options.containsKey("min-face") ? Float.parseFloat(options.get("min-face")) : d.minFaceRatio(),
-                    options.containsKey("min-neighbors") ? Integer.parseInt(options.get("min-neighbors")) : d.minNeighbors()));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("cascade detector option is not a number: " + e.getMessage());
-        }
+        OptionValues o = OPTIONS.parse(name() + " detector", options);
+        return new CascadeFaceDetector(new CascadeFaceDetector.Settings(CascadeFaceDetector.Cascade.parse(o.get(CASCADE)),
+                o.get(DETECT_SIDE), o.get(MIN_FACE).floatValue(), o.get(MIN_NEIGHBORS)));
     }
 }

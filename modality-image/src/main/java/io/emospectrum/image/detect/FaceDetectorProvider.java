@@ -1,58 +1,35 @@
 package io.emospectrum.image.detect;
 
 import io.emospectrum.device.DeviceChoice;
-import io.emospectrum.error.ProviderNotFoundException;
+import io.emospectrum.spi.Plugin;
+import io.emospectrum.spi.ProviderRegistry;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
- * A plugin that creates {@link FaceDetector}s, found with {@link ServiceLoader} through
- * {@code META-INF/services/io.emospectrum.image.detect.FaceDetectorProvider}. The highest rank is
- * the default; {@code -Demospectrum.face.detector=NAME} or the extractor property {@code detector}
- * picks one by name.
+ * A plugin that creates {@link FaceDetector}s, found with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/io.emospectrum.image.detect.FaceDetectorProvider} by the one
+ * {@link ProviderRegistry}. The highest rank is the default; {@code -Demospectrum.face.detector=NAME}
+ * or the extractor option {@code detector} picks one by name.
  */
-public interface FaceDetectorProvider {
+public interface FaceDetectorProvider extends Plugin {
     /** The system property that names the detector to use. */
     String PROPERTY = "emospectrum.face.detector";
 
-    String name();
-
-    int rank();
-
-    /** Option keys {@link #create} understands (checked by the face extractor). */
-    List<String> optionKeys();
-
     /**
-     * @param options provider-specific settings (keys from {@link #optionKeys()})
+     * @param options provider-specific settings (keys from {@link #supportedOptions()}), parsed and checked here
      * @param device  {@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}
+     * @throws io.emospectrum.error.InvalidOptionException for an unknown option or a value out of range
      */
     FaceDetector create(Map<String, String> options, DeviceChoice device);
 
-    /** All detector providers on the class path, highest rank first. */
-    static List<FaceDetectorProvider> available() {
-        List<FaceDetectorProvider> found = new ArrayList<>();
-        ServiceLoader.load(FaceDetectorProvider.class, FaceDetectorProvider.class.getClassLoader()).forEach(found::add);
-        found.sort(Comparator.comparingInt(FaceDetectorProvider::rank).reversed().thenComparing(FaceDetectorProvider::name));
-        return found;
+    /** The detector providers on the class path, highest rank first. */
+    static ProviderRegistry<FaceDetectorProvider> registry() {
+        return ProviderRegistry.load("face-detector", PROPERTY, FaceDetectorProvider.class, FaceDetectorProvider.class.getClassLoader());
     }
 
     /** The provider called {@code name} (null: the system property, else the highest rank). */
     static FaceDetectorProvider select(String name) {
-        List<FaceDetectorProvider> all = available();
-        String wanted = name != null ? name : System.getProperty(PROPERTY);
-        List<String> names = all.stream().map(FaceDetectorProvider::name).toList();
-        if (wanted == null || wanted.isBlank()) {
-            if (all.isEmpty()) {
-                throw new ProviderNotFoundException("no face detector is on the classpath", names);
-            }
-            return all.get(0);
-        }
-        return all.stream().filter(p -> p.name().equals(wanted.trim())).findFirst()
-                .orElseThrow(() -> new ProviderNotFoundException("no face detector named '" + wanted.trim() + "'; available: "
-                        + String.join(", ", names), names));
+        return registry().select(name);
     }
 }

@@ -57,6 +57,6 @@ class ExpressionClassifierTest {
     @Test
     void aMirrorAverageThatIsNotABooleanIsAConfigurationError() {
         assertThatThrownBy(() -> MiniXceptionFaceProvider.loadClassifier(ExtractorOptions.builder().property("mirror-average", "yes").build()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("mirror-average must be true or false");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'mirror-average' must be true or false");
     }
 }

@@ -77,8 +77,7 @@ class SequenceClassifierScorerTest {
     private static void export(Path dir, String weights) throws IOException {
         copy(FIXTURE + weights, dir.resolve(weights));
         copy(FIXTURE + "config.json", dir.resolve("config.json"));
-        Path cache = Path.of(System.getProperty(ModelFiles.CACHE_PROPERTY,
-                Path.of(System.getProperty("user.home"), ".emospectrum", "cache").toString()));
+        Path cache = ModelFiles.defaultCache().directory();
         Path encoder = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), SequenceClassifierScorerTest.class.getClassLoader(), cache);
         Files.copy(encoder.resolve("all-minilm-l6-v2-tokenizer.json"), dir.resolve("tokenizer.json"));
     }

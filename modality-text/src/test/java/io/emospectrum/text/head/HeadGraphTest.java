@@ -26,8 +26,10 @@ class HeadGraphTest {
                 row[i] = (float) r.nextGaussian() * 0.5f;
             }
         }
-        try (HeadClassifier graph = HeadClassifier.load(dir, config, DeviceChoice.CPU);
-             HeadClassifier params = HeadClassifier.loadParams(dir, config, DeviceChoice.CPU)) {
+        Path weights = TextModels.headWeights(ModelFiles.defaultCache(), dir);
+        assertThat(weights).as("the variants share one head").isNotEqualTo(dir);
+        try (HeadClassifier graph = HeadClassifier.load(weights, config, DeviceChoice.CPU);
+             HeadClassifier params = HeadClassifier.loadParams(weights, config, DeviceChoice.CPU)) {
             assertThat(graph.engine()).isEqualTo("OnnxRuntime");
             assertThat(params.engine()).isEqualTo("PyTorch");
             float[][] a = graph.predict(x);

@@ -17,8 +17,7 @@ class TextTokenizerTest {
 
     @BeforeAll
     static void load() {
-        Path cache = Path.of(System.getProperty(ModelFiles.CACHE_PROPERTY,
-                Path.of(System.getProperty("user.home"), ".emospectrum", "cache").toString()));
+        Path cache = ModelFiles.defaultCache().directory();
         Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.DEFAULT_ENCODER), TextTokenizerTest.class.getClassLoader(), cache);
         tokenizer = TextTokenizer.load(dir.resolve("all-minilm-l6-v2-tokenizer.json"), 32, 8);
     }

@@ -93,7 +93,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     static void memory(Path video, double fps, String engine) {
         try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ExtractorOptions.builder()
-                .property("expression-engine", engine).property("detector.engine", engine).build())) {
+                .property("expression-engine", engine).property("detector-engine", engine).build())) {
             long[] minute = {0};
             long t0 = System.nanoTime();
             AtomicLong faces = new AtomicLong();
@@ -163,7 +163,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             ob.property("detector", detector);
         }
         if (detector == null || detector.equals("blazeface")) {
-            ob.property("detector.engine", engine); // both networks on the engine asked for
+            ob.property("detector-engine", engine); // both networks on the engine asked for
         }
         try (MiniXceptionFaceExtractor x = new MiniXceptionFaceProvider().createExtractor(ob.build())) {
             // Warm-up on the first frames, then the timed pass over the whole clip.

@@ -300,7 +300,7 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
         if (detectorName != null) {
             b.property("detector", detectorName);
         }
-        detectorOptions.forEach((k, v) -> b.property("detector." + k, v));
+        detectorOptions.forEach((k, v) -> b.property("detector-" + k, v));
         if (cropScale != null) {
             b.property("crop-scale", cropScale);
         }

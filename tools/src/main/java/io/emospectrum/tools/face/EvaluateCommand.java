@@ -53,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (model != null) {
             ob.model(ModelSource.parse(model), LabelMapping.fromJson(Path.of(labels)));
             if (java.nio.file.Files.isRegularFile(Path.of(model, "emotion.json"))) {
-                ob.property("model.file", "emotion.json"); // what TrainCommand writes
+                ob.property("model-file", "emotion.json"); // what TrainCommand writes
             }
         }
         List<Fer2013.Sample> samples = heldOut

@@ -12,7 +12,7 @@ import io.emospectrum.fusion.clip.ClipIssue;
 import io.emospectrum.fusion.clip.ClipListener;
 import io.emospectrum.fusion.clip.ClipSummary;
 import io.emospectrum.fusion.clip.ClipTimings;
-import io.emospectrum.fusion.pool.PoolingStrategies;
+import io.emospectrum.fusion.pool.PoolingStrategyProvider;
 import io.emospectrum.spi.EmotionExtractor;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.FaceEmotionExtractor;
@@ -83,7 +83,7 @@ public final class ClipBenchmark implements Callable<Integer> {
             ClipAnalyzer analyzer = ClipAnalyzer.builder().face(face).voice(voice).text(text)
                     .faceFramesPerSecond(Double.parseDouble(faceFps))
                     .maxFrameSide(Integer.parseInt(maxFrameSide))
-                    .fuser(new SpectrumFuser(PoolingStrategies.load().create(strategy, Map.of()),
+                    .fuser(new SpectrumFuser(PoolingStrategyProvider.registry().select(strategy).create(Map.of()),
                             ModalityReliability.EQUAL))
                     .build();
             for (int r = 1; r <= runs; r++) {

@@ -101,9 +101,11 @@ public final class ExportFineTuned implements Callable<Integer> {
         String fp32Dir = TextModels.VARIANTS.get("fp32");
         Path fp32Out = outRoot.resolve(Path.of(fp32Dir).getFileName());
         Map<String, TensorFile.Entry> tuned = shipped ? Map.of() : TensorFile.read(checkpoint);
+        // the head's weights go once into the directory both variants share; each variant keeps its thresholds
+        Path headOut = outRoot.resolve(Path.of(TextModels.SHARED_HEAD_DIR).getFileName());
         if (shipped) {
             delta.putAll(TensorFile.read(fp32Out.resolve(DELTA_FILE)));
-            headTensors.addAll(readHeadParams(HeadConfig.read(fp32Out.resolve("head.json")), fp32Out));
+            headTensors.addAll(readHeadParams(HeadConfig.read(fp32Out.resolve("head.json")), headOut));
         }
         for (Map.Entry<String, TensorFile.Entry> e : tuned.entrySet()) {
             if (e.getKey().startsWith(FineTuneEncoder.HEAD_PREFIX)) {
@@ -142,6 +144,10 @@ public final class ExportFineTuned implements Callable<Integer> {
         List<GoEmotionsCorpus.Example> test = corpus.read("test");
         Path headSource = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.BUNDLED_DIR, TextModels.class), true);
         HeadConfig oldConfig = HeadConfig.read(headSource.resolve("head.json"));
+        Files.createDirectories(headOut);
+        writeHeadParams(oldConfig, headTensors, headOut);
+        HeadGraph.write(oldConfig, headTensors, headOut);
+        TrainHead.writeManifest(headOut); // with the directory's NOTICE (provenance of the shared head), kept as it is
 
         for (String variant : variants) {
             boolean q = variant.equals("int8");
@@ -162,8 +168,6 @@ public final class ExportFineTuned implements Callable<Integer> {
                             + DELTA_FILE + "\nassembled at first load by io.emospectrum.text.encoder.FineTunedEncoderFiles"),
                     StandardCharsets.UTF_8);
             Files.deleteIfExists(out.resolve("encoder.SHA256SUMS"));
-            writeHeadParams(oldConfig, headTensors, out);
-            HeadGraph.write(oldConfig, headTensors, out);
             Files.writeString(out.resolve("label-mapping.json"), corpus.labelMappingJson(), StandardCharsets.UTF_8);
             HeadConfig provisional = new HeadConfig(name, version, encoderOut, oldConfig.features(), oldConfig.inputDim(),
                     oldConfig.hidden(), oldConfig.dropout(), oldConfig.labels(), filled(oldConfig.labels().size(), 0.5f),
@@ -177,7 +181,7 @@ public final class ExportFineTuned implements Callable<Integer> {
             float[][] pTest;
             try (TextTokenizer tok = TextTokenizer.load(encoderDir.resolve(encoderOut + "-tokenizer.json"), oldConfig.maxTokens(), 0);
                  SentenceEncoder enc = SentenceEncoder.load(encoderDir, encoderOut, DeviceChoice.CPU);
-                 HeadClassifier head = HeadClassifier.load(out, provisional, DeviceChoice.CPU)) {
+                 HeadClassifier head = HeadClassifier.load(headOut, provisional, DeviceChoice.CPU)) {
                 pDev = probabilities(tok, enc, head, TrainHead.texts(dev));
                 pTest = probabilities(tok, enc, head, TrainHead.texts(test));
             }
@@ -197,7 +201,7 @@ public final class ExportFineTuned implements Callable<Integer> {
             double test28 = MultiLabelMetrics.macroF1(MultiLabelMetrics.perLabel(MultiLabelMetrics.predict(pTest, th), yTest, labels));
             double test7 = MultiLabelMetrics.macroF1(MultiLabelMetrics.perLabel(MultiLabelMetrics.predict(
                     MultiLabelMetrics.groupScores(pTest, th, group, cats), catTh), MultiLabelMetrics.groupTargets(yTest, group, cats), catNames));
-            writeNotice(out, variant, String.join(" ", spec.commandLine().getParseResult().originalArgs()), trainInfo, dev28, deltaResource);
+            writeNotice(out, headOut, variant, String.join(" ", spec.commandLine().getParseResult().originalArgs()), trainInfo, dev28, deltaResource);
             TrainHead.writeManifest(out);
             System.out.printf("%s: dev macro-F1 (28, thresholds tuned on dev) %.4f; test macro-F1 28 labels %.4f, 7 categories %.4f%n",
                     variant, dev28, test28, test7);
@@ -281,7 +285,7 @@ public final class ExportFineTuned implements Callable<Integer> {
         return out;
     }
 
-    static void writeNotice(Path out, String variant, String args, Properties info, double dev28, String deltaResource) throws IOException {
+    static void writeNotice(Path out, Path headOut, String variant, String args, Properties info, double dev28, String deltaResource) throws IOException {
         String params = HeadClassifier.PARAMS_NAME + "-0000.params";
         String text = """
                 Fine-tuned emotion model for EmoSpectrum's text modality (goemotions-minilm provider, %s)
@@ -295,8 +299,9 @@ public final class ExportFineTuned implements Callable<Integer> {
                 fine-tuned ONNX is assembled from the two at first load (float32 weights + delta%s) and
                 the SHA-256 the result must have.
 
-                %s (SHA-256 %s), head.json, label-mapping.json;
-                %s
+                head.json, label-mapping.json; the head's weights are shared with the other variant in
+                  %s/ (%s, SHA-256 %s,
+                  and %s; its own NOTICE and SHA256SUMS)
                   Trained by io.emospectrum.tools.text.FineTuneEncoder (%s; best dev checkpoint: step %s,
                   epoch %s, dev macro-F1 during training %s) on DJL 0.36.0 / PyTorch 2.7.1, seed fixed, and written by
                   io.emospectrum.tools.text.ExportFineTuned (args: %s). Thresholds in head.json tuned on
@@ -306,7 +311,7 @@ public final class ExportFineTuned implements Callable<Integer> {
                 """.formatted(variant, variant.equals("int8")
                         ? " and ...-all-minilm-l6-v2-q:1.19.0-beta29 (int8 graph written into)" : "",
                 deltaResource, variant.equals("int8") ? ", MatMul weights re-quantized to int8 as the -q file is,\nactivations quantized per row instead of per batch tensor" : "",
-                params, ModelManifest.sha256(out.resolve(params)), HeadGraph.NOTICE_LINE, info.getProperty("args", "?"), info.getProperty("step", "?"),
+                TextModels.SHARED_HEAD_DIR, params, ModelManifest.sha256(headOut.resolve(params)), HeadGraph.NOTICE_LINE, info.getProperty("args", "?"), info.getProperty("step", "?"),
                 info.getProperty("epoch", "?"), info.getProperty("devMacroF1", "?"), args, dev28);
         Files.writeString(out.resolve("NOTICE"), text, StandardCharsets.UTF_8);
     }

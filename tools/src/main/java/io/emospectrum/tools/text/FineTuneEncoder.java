@@ -163,7 +163,7 @@ public final class FineTuneEncoder implements Callable<Integer> {
             classifier.initialize(m, DataType.FLOAT32, s, s, s);
             BertWeightsLoader.load(encoder, m, pretrained);
             if (headInit.equals("bundled")) {
-                copyBundledHead(headDir, headConfig, head);
+                copyBundledHead(TextModels.headWeights(ModelFiles.defaultCache(), headDir), headConfig, head);
             }
             encoder.freezeBelow(firstTrained);
             Set<String> headIds = new HashSet<>();

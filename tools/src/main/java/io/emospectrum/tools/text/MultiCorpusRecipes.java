@@ -287,8 +287,8 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
     }
 
     /**
-     * The corpora variant: the int8 variant's encoder recipe, label head (graph), mapping, label-head
-     * temperature and valence/arousal head, plus the category head, the ensemble, NOTICE, SHA256SUMS.
+     * The corpora variant: the int8 variant's encoder recipe, label head configuration (its weights are the
+     * shared {@code goemotions-head}), mapping, label-head temperature and valence/arousal head, plus the category head, the ensemble, NOTICE, SHA256SUMS.
      */
     static void writeVariant(Path resources, Trained t, Set<String> corpora, SoftmaxHead.Settings s, String version) throws IOException {
         Path base = resources.resolve(TextModels.VARIANTS.get("int8"));
@@ -302,7 +302,7 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
             }
         }
         Files.createDirectories(dir);
-        for (String f : List.of("head.onnx", "label-mapping.json", ConfidenceCalibration.FILE_NAME, "encoder.recipe", ValenceArousalHead.FILE_NAME)) {
+        for (String f : List.of("label-mapping.json", ConfidenceCalibration.FILE_NAME, "encoder.recipe", ValenceArousalHead.FILE_NAME)) {
             Files.copy(base.resolve(f), dir.resolve(f));
         }
         HeadConfig c = HeadConfig.read(base.resolve("head.json"));
@@ -327,7 +327,8 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
                 Encoder: the fine-tuned all-MiniLM-L6-v2 of the int8 variant (encoder.recipe: sentence-transformers/all-MiniLM-L6-v2,
                 Apache-2.0, from langchain4j's jars, plus io/emospectrum/text/models/goemotions-minilm/encoder-delta.tensors, fine-tuned on
                 GoEmotions in this project).
-                head.onnx, head.json (thresholds), label-mapping.json, calibration.json: the int8 variant's GoEmotions head (28 labels),
+                head.json (thresholds), label-mapping.json, calibration.json: the int8 variant's GoEmotions head (28 labels; weights in
+io/emospectrum/text/models/goemotions-head/, with its own NOTICE and SHA256SUMS),
                 its mapping onto the seven categories and its temperature, unchanged (GoEmotions, Apache-2.0; see that variant's NOTICE).
                 category-head.json: a linear softmax head onto the seven categories on the same features, trained by
                 io.emospectrum.tools.text.MultiCorpusRecipes --write (%s): each corpus's softmax over only the categories it labels,

@@ -35,7 +35,8 @@ final class ShippedCategories {
         ScoreCalibration thresholds = ScoreCalibration.of(config.thresholds());
         ConfidenceCalibration temperature = ConfidenceCalibration.readOrNone(dir);
         float[][] out = new float[features.length][];
-        try (HeadClassifier head = HeadClassifier.load(dir, config, ExtractorOptions.defaults().device())) {
+        try (HeadClassifier head = HeadClassifier.load(TextModels.headWeights(ModelFiles.defaultCache(), dir), config,
+                ExtractorOptions.defaults().device())) {
             for (int from = 0; from < features.length; from += 1024) {
                 int to = Math.min(features.length, from + 1024);
                 float[][] rows = new float[to - from][];

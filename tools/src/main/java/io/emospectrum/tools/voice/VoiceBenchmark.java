@@ -61,7 +61,7 @@ public final class VoiceBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "audio: %d s at %d Hz (%s); windows every %s s; JVM max heap %d MB; available processors %d%n",
                 seconds, rate, input.source(), hop, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
-        ExtractorOptions.Builder options = ExtractorOptions.builder().device(DeviceChoice.CPU).property(GruVoiceProvider.WINDOW_HOP, hop);
+        ExtractorOptions.Builder options = ExtractorOptions.builder().device(DeviceChoice.CPU).property(GruVoiceProvider.WINDOW_HOP.name(), hop);
         if (model != null) {
             options.model(io.emospectrum.model.ModelSource.path(model)); // a candidate, before shipping it
         }
