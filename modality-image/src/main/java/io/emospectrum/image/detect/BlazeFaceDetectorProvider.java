@@ -20,9 +20,12 @@ import java.util.Map;
  * found in the non-face set, see {@code DetectionEvaluateCommand}), {@code nms-iou} (default 0.3),
  * {@code engine} ({@code auto}: converted to ONNX and run by onnxruntime on a CPU, PyTorch on a GPU;
  * {@code onnxruntime}; {@code pytorch}), {@code pad} (default {@value #PAD}; 0: off): where the model
- * finds nothing, a second look by the front model at the frame padded to this many times its side
- * ({@link PaddedRetryDetector}), which finds the faces of tight crops; {@code pad-min-score} (default
- * {@value #FRONT_MIN_SCORE}) for that look; {@code tiles} (default 1: off): also detect on a grid of this
+ * finds nothing, looks by the front model at the frame as it is and padded to this many times its side
+ * ({@link PaddedRetryDetector}), which find the faces of tight crops; for images up to {@value #CROP_SIDE} px also on a
+ * canvas {@value #CROP_EXTRA_PAD} times the side, each look also on the mirror image; {@code pad-min-score} (default
+ * {@value #FRONT_MIN_SCORE}) for those looks; {@code frame-check} (default {@code true}; with {@code pad} on, images
+ * up to {@value #CROP_SIDE} px): where all looks find nothing, OpenCV's Haar cascades check whether the whole frame is
+ * one face ({@link FrameFaceCheck}); {@code tiles} (default 1: off): also detect on a grid of this
  * many columns of overlapping tiles of a large frame ({@link TiledDetector}), for small faces, at one
  * detection per tile.
  */
@@ -31,6 +34,16 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
     public static final String BACK_MIN_SCORE = "0.8";
     public static final String FRONT_MIN_SCORE = "0.6";
     public static final String PAD = "2";
+    /** The canvas of the crops' extra padded look, after {@code pad}'s. */
+    public static final float CROP_EXTRA_PAD = 1.5f;
+    /**
+     * The extra looks for tight crops (mirror images, the second canvas, the frame check) are for images up to this
+     * longer side: on photos of scenes and video frames they found false faces (720p frames of the non-face photos).
+     */
+    public static final int CROP_SIDE = 512;
+    /** The frame check's canvases and votes, chosen on FER2013 train's held-out part and the non-face set. */
+    static final float[] FRAME_CHECK_PADS = {1.5f, 2f};
+    static final int FRAME_CHECK_MIN_VOTES = 3;
     private static final String MODELS = "io/emospectrum/image/models/";
     /** SHA-256 of each bundled model's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
@@ -50,7 +63,9 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
             .help("Lowest score of a face in the padded second look.").build();
     static final OptionKey<Integer> TILES = OptionKey.integer("tiles").range(1, 8).defaultValue(1)
             .help("Also detect on a grid of this many columns of overlapping tiles, for small faces (1: off).").build();
-    private static final OptionSet OPTIONS = OptionSet.of(MODEL, MIN_SCORE, NMS_IOU, ENGINE, PAD_KEY, PAD_MIN_SCORE, TILES);
+    static final OptionKey<Boolean> FRAME_CHECK = OptionKey.bool("frame-check").defaultValue(true)
+            .help("With pad on, images up to " + CROP_SIDE + " px: where no look finds a face, Haar cascades check whether the whole image is one.").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MODEL, MIN_SCORE, NMS_IOU, ENGINE, PAD_KEY, PAD_MIN_SCORE, TILES, FRAME_CHECK);
 
     @Override
     public String name() {
@@ -90,10 +105,21 @@ public final class BlazeFaceDetectorProvider implements FaceDetectorProvider {
         if (pad == 0) {
             return first;
         }
+        float[] pads = pad == CROP_EXTRA_PAD ? new float[] {pad} : new float[] {pad, CROP_EXTRA_PAD};
+        FaceDetector retry;
         try {
-            return new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), pad);
+            retry = new PaddedRetryDetector(first, load("front", padMinScore, iou, engine, device), true, CROP_SIDE, pads);
         } catch (RuntimeException e) {
             first.close();
+            throw e;
+        }
+        if (!o.get(FRAME_CHECK)) {
+            return retry;
+        }
+        try {
+            return new FallbackDetector(retry, new FrameFaceCheck(FRAME_CHECK_PADS, FRAME_CHECK_MIN_VOTES, true, CROP_SIDE));
+        } catch (RuntimeException e) {
+            retry.close();
             throw e;
         }
     }

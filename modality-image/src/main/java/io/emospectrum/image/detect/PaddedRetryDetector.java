@@ -14,31 +14,53 @@ import java.util.Objects;
  * nothing, the second detector (one made for close-up faces, when it is another) looks at the
  * frame as it is, and where it finds nothing either, at the frame placed in the middle of a canvas
  * {@code pad} times its longer side (the border repeats the frame's edge pixels, so no new edge is
- * drawn); its boxes are mapped back and clipped to the frame. Each look is one batch. Frames with faces cost nothing extra; frames without pay a second,
- * usually smaller, detection. Closes both detectors. Thread-safe as they are.
+ * drawn), one canvas size after the other while it still finds nothing; its boxes are mapped back and clipped to the
+ * frame. Each look is one batch. Frames with faces cost nothing extra; frames without pay a few more,
+ * usually smaller, detections. Closes both detectors. Thread-safe as they are.
  */
 public final class PaddedRetryDetector implements FaceDetector {
     private final FaceDetector inner;
     private final FaceDetector second;
-    private final float pad;
+    private final float[] pads;
+    private final boolean mirror;
+    private final int cropSide;
 
     /** The same detector for both looks. */
     public PaddedRetryDetector(FaceDetector inner, float pad) {
         this(inner, inner, pad);
     }
 
+    /** Looks at the frames only as they are, not mirrored. */
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float... pads) {
+        this(first, second, false, Integer.MAX_VALUE, pads);
+    }
+
     /**
      * @param first  the detector for the frame as it is
      * @param second the detector for the padded frame (may be {@code first})
-     * @param pad    canvas side over the frame's longer side, in (1, 4]
+     * @param mirror each look of the second detector also sees the frame's mirror image, in the same batch; a frame
+     *               takes the mirror image's faces (mapped back) only where the frame as it is shows none: a
+     *               detector is not exactly symmetric, and a face scored just under its threshold one way may
+     *               clear it the other way
+     * @param cropSide the extra looks (mirror images, and every pad after the first) are only for frames whose longer
+     *               side is at most this: crops, not photos of scenes or video frames, where each extra look is one
+     *               more chance of a false face and costs time on every frame without a face
+     * @param pads   canvas sides over the frame's longer side, each in (1, 4], in the order they are tried
      */
-    public PaddedRetryDetector(FaceDetector first, FaceDetector second, float pad) {
-        if (!(pad > 1 && pad <= 4)) {
-            throw new IllegalArgumentException("pad must be in (1, 4], was " + pad);
+    public PaddedRetryDetector(FaceDetector first, FaceDetector second, boolean mirror, int cropSide, float... pads) {
+        if (pads.length == 0) {
+            throw new IllegalArgumentException("at least one pad");
+        }
+        for (float pad : pads) {
+            if (!(pad > 1 && pad <= 4)) {
+                throw new IllegalArgumentException("pad must be in (1, 4], was " + pad);
+            }
         }
         this.inner = Objects.requireNonNull(first, "first");
         this.second = Objects.requireNonNull(second, "second");
-        this.pad = pad;
+        this.pads = pads.clone();
+        this.mirror = mirror;
+        this.cropSide = cropSide;
     }
 
     @Override
@@ -66,14 +88,54 @@ public final class PaddedRetryDetector implements FaceDetector {
             }
         }
         if (!empty.isEmpty()) {
-            List<ImageFrame> missed = empty.stream().map(frames::get).toList();
-            List<List<DetectedFace>> asIs = second == inner ? null : second.detectAll(missed);
-            List<List<DetectedFace>> padded = detectPadded(missed);
-            for (int k = 0; k < empty.size(); k++) {
-                out.set(empty.get(k), asIs != null && !asIs.get(k).isEmpty() ? asIs.get(k) : padded.get(k));
+            if (second != inner) {
+                retry(out, empty, frames, second::detectAll, true);
+            }
+            for (int p = 0; p < pads.length; p++) {
+                float pad = pads[p];
+                retry(out, empty, frames, missed -> detectPadded(missed, pad), p == 0);
             }
         }
         return out;
+    }
+
+    /**
+     * One look at the frames still without a face (all of them for a {@code basic} look, crops only otherwise; with
+     * {@code mirror}, crops' mirror images too, in the same batch); those it finds faces in leave {@code empty}.
+     */
+    private void retry(List<List<DetectedFace>> out, List<Integer> empty, List<ImageFrame> frames,
+                       java.util.function.Function<List<ImageFrame>, List<List<DetectedFace>>> look, boolean basic) {
+        List<Integer> todo = empty.stream().filter(i -> basic || isCrop(frames.get(i))).toList();
+        if (todo.isEmpty()) {
+            return;
+        }
+        List<ImageFrame> batch = new ArrayList<>(todo.stream().map(frames::get).toList());
+        int n = batch.size();
+        int[] mirrorAt = new int[n];
+        for (int k = 0; k < n; k++) {
+            mirrorAt[k] = -1;
+            if (mirror && isCrop(batch.get(k))) {
+                mirrorAt[k] = batch.size();
+                batch.add(mirrored(batch.get(k)));
+            }
+        }
+        List<List<DetectedFace>> seen = look.apply(batch);
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        for (int k = 0; k < n; k++) {
+            List<DetectedFace> faces = seen.get(k);
+            if (faces.isEmpty() && mirrorAt[k] >= 0) {
+                faces = unmirrored(seen.get(mirrorAt[k]), batch.get(k).width());
+            }
+            if (!faces.isEmpty()) {
+                out.set(todo.get(k), faces);
+                found.add(todo.get(k));
+            }
+        }
+        empty.removeIf(found::contains);
+    }
+
+    private boolean isCrop(ImageFrame f) {
+        return Math.max(f.width(), f.height()) <= cropSide;
     }
 
     /** The second detector alone on the frames as they are. */
@@ -81,8 +143,13 @@ public final class PaddedRetryDetector implements FaceDetector {
         return second.detectAll(frames);
     }
 
-    /** The padded look alone: each frame padded, detected by the second detector, boxes in the frame's pixels. */
+    /** The first padded look alone: each frame padded, detected by the second detector, boxes in the frame's pixels. */
     public List<List<DetectedFace>> detectPadded(List<ImageFrame> frames) {
+        return detectPadded(frames, pads[0]);
+    }
+
+    /** A padded look alone, on a canvas {@code pad} times each frame's longer side. */
+    public List<List<DetectedFace>> detectPadded(List<ImageFrame> frames, float pad) {
         List<ImageFrame> padded = frames.stream().map(f -> padded(f, pad)).toList();
         List<List<DetectedFace>> again = second.detectAll(padded);
         List<List<DetectedFace>> out = new ArrayList<>(frames.size());
@@ -107,6 +174,46 @@ public final class PaddedRetryDetector implements FaceDetector {
                 back.add(new DetectedFace(new BoundingBox(x0, y0, x1 - x0, y1 - y0), d.score(), kps));
             }
             out.add(back);
+        }
+        return out;
+    }
+
+    /** The frame flipped left to right. */
+    static ImageFrame mirrored(ImageFrame f) {
+        int w = f.width();
+        int h = f.height();
+        int ch = f.format().channels();
+        ByteBuffer src = f.pixels();
+        byte[] out = new byte[w * h * ch];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int s = (y * w + (w - 1 - x)) * ch;
+                int d = (y * w + x) * ch;
+                for (int c = 0; c < ch; c++) {
+                    out[d + c] = src.get(s + c);
+                }
+            }
+        }
+        return ImageFrame.of(w, h, f.format(), out, f.timestampSeconds());
+    }
+
+    /**
+     * Faces found in a mirrored frame, in the frame's own pixels: boxes and keypoints flipped back, and the keypoints
+     * of the subject's right and left (eyes, ears: BlazeFace's 0/1 and 4/5) swapped back.
+     */
+    static List<DetectedFace> unmirrored(List<DetectedFace> faces, int width) {
+        List<DetectedFace> out = new ArrayList<>(faces.size());
+        for (DetectedFace d : faces) {
+            BoundingBox b = d.box();
+            List<DetectedFace.Keypoint> kps = new ArrayList<>(d.keypoints().size());
+            for (DetectedFace.Keypoint kp : d.keypoints()) {
+                kps.add(new DetectedFace.Keypoint(width - kp.x(), kp.y()));
+            }
+            if (kps.size() == BlazeFaceDecoder.KEYPOINTS) {
+                java.util.Collections.swap(kps, 0, 1);
+                java.util.Collections.swap(kps, 4, 5);
+            }
+            out.add(new DetectedFace(new BoundingBox(width - b.x() - b.width(), b.y(), b.width(), b.height()), d.score(), kps));
         }
         return out;
     }

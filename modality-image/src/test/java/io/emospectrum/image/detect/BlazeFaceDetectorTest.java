@@ -47,7 +47,7 @@ class BlazeFaceDetectorTest {
 
     @Test
     void onTheCpuItRunsOnOnnxRuntimeAndFindsWhatThePyTorchImportFinds() {
-        assertThat(((BlazeFaceDetector) ((PaddedRetryDetector) detector).inner()).engine()).isEqualTo("OnnxRuntime");
+        assertThat(((BlazeFaceDetector) ((PaddedRetryDetector) ((FallbackDetector) detector).first()).inner()).engine()).isEqualTo("OnnxRuntime");
         ImageFrame astro = TestImages.decode(TestImages.astronaut());
         DetectedFace onnx = detector.detect(astro).get(0);
         try (FaceDetector torch = FaceDetectorProvider.select("blazeface").create(Map.of("engine", "pytorch", "pad", "0"), DeviceChoice.CPU)) {
@@ -117,6 +117,18 @@ class BlazeFaceDetectorTest {
         }
         // and the default detector (scene model, then the second look) finds it too
         assertThat(detector.detect(crop)).hasSize(1);
+    }
+
+    @Test
+    void aFaceFoundInTheMirrorImageIsMappedBackWithItsEyesInOrder() {
+        ImageFrame astro = TestImages.decode(TestImages.astronaut());
+        DetectedFace direct = detector.detect(astro).get(0);
+        DetectedFace back = PaddedRetryDetector.unmirrored(detector.detect(PaddedRetryDetector.mirrored(astro)), astro.width()).get(0);
+        assertThat(back.box().iou(direct.box())).isGreaterThan(0.8f);
+        // the subject's right eye is on the image's left again, near where the direct look puts it
+        assertThat(back.keypoints().get(0).x()).isLessThan(back.keypoints().get(1).x());
+        assertThat(Math.abs(back.keypoints().get(0).x() - direct.keypoints().get(0).x())).isLessThan(8f);
+        assertThat(Math.abs(back.keypoints().get(4).x() - direct.keypoints().get(4).x())).isLessThan(12f);
     }
 
     /** A first look that never finds anything: every frame gets the second look. */

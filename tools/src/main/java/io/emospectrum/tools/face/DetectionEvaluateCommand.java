@@ -33,6 +33,7 @@ import java.util.Map;
  * ./emospectrum-tools evaluate face-detection [--faces DIR] [--limit N]
  *     [--skimage DIR] [--pad P] [--thresholds 0.5,0.6,...] [--pad-thresholds 0.5,...] [--whole S] [--detector NAME]
  *     [--option KEY=VALUE]... [--sharpness]
+ * ./emospectrum-tools evaluate face-detection --as-configured [--faces DIR | --held-out] [--limit N] [--option KEY=VALUE]...
  * ./emospectrum-tools evaluate face-detection --scene 1280x720 [--option KEY=VALUE]...
  * ./emospectrum-tools evaluate face-detection --expressions [--faces DIR] [--limit N] [--crop-scale S]
  * </pre>
@@ -46,11 +47,16 @@ import java.util.Map;
  *       found / face images), the face images with any box at all (what "yields a face" means to a user), the
  *       non-face images with a detection, and precision (correct / all detections over both sets).</li>
  * </ul>
- * Detection runs once at a low threshold; each row replays the extractor's rule at its threshold. {@code --pad 0}
+ * Detection runs once at a low threshold; each row replays the first looks of the extractor's rule (the detector, the
+ * front model as it is and on one padded canvas) at its thresholds; the later looks (mirror images, more canvases, the
+ * Haar frame check) are measured by {@code --as-configured}. {@code --pad 0}
  * turns the second look off; {@code --whole S} also counts a padded box over most of the frame at score S or more
  * when nothing else is found (a whole-image fallback, not in the product). {@code --sharpness} also prints the distribution of the crops' sharpness
  * ({@link FaceQualityScorer#sharpness}) that calibrates the quality score. {@code --scene WxH}: recall by face size
  * in wide frames instead ({@link SceneFaces}), with the detector as configured (defaults unless {@code --option}).
+ * {@code --as-configured}: the detector exactly as the extractor builds it (defaults unless {@code --option}), every
+ * look and fallback included, on the face crops ({@code --held-out}: the held-out part of {@code train/} that
+ * {@code TrainCommand} keeps out) and the non-face set: one row.
  * {@code --expressions}: expression accuracy of the whole pipeline (detect, crop, classify the largest face; no face
  * is wrong) on the face crops, beside crop mode on the same images.
  */
@@ -112,6 +118,8 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
         String scene = null;
         String cropScale = null;
         boolean expressions = false;
+        boolean asConfigured = false;
+        boolean heldOut = false;
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -124,6 +132,8 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
                 case "--whole" -> whole = Float.parseFloat(args[++i]);
                 case "--scene" -> scene = args[++i];
                 case "--expressions" -> expressions = true;
+                case "--as-configured" -> asConfigured = true;
+                case "--held-out" -> heldOut = true;
                 case "--crop-scale" -> cropScale = args[++i];
                 case "--thresholds" -> thresholds = floats(args[++i]);
                 case "--pad-thresholds" -> padThresholds = floats(args[++i]);
@@ -140,6 +150,12 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
         }
         if (faces == null) {
             faces = Fer2013.defaultDir("train");
+        }
+        if (asConfigured) {
+            List<Fer2013.Sample> all = heldOut ? HeldOutSplit.of(Fer2013.list(faces), HeldOutSplit.DEFAULT_FRACTION, HeldOutSplit.DEFAULT_SEED).heldOut()
+                    : Fer2013.list(faces);
+            asConfigured(spread(all, limit), heldOut ? faces + " (held-out part)" : faces.toString(), skimage, detectorName, options);
+            return;
         }
         if (expressions) {
             expressions(faces, limit, detectorName, options, cropScale);
@@ -246,6 +262,50 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
             out.add(new Hit(d.score(), correct, d.box().iou(whole) >= 0.5f));
         }
         return out;
+    }
+
+    /** Recall and precision of the detector as the extractor builds it, on face crops and the non-face set. */
+    private static void asConfigured(List<Fer2013.Sample> samples, String from, Path skimage, String detectorName, Map<String, String> options) {
+        List<NonFaceSet.Item> nonFaces = NonFaceSet.load(skimage);
+        FaceDetectorProvider provider = FaceDetectorProvider.select(detectorName);
+        ImageDecoder decoder = new ImageDecoder();
+        long t0 = System.nanoTime();
+        try (FaceDetector detector = provider.create(options, DeviceChoice.parse("cpu"))) {
+            int found = 0;
+            int anyBox = 0;
+            int falseDet = 0;
+            for (int s = 0; s < samples.size(); s += 64) {
+                List<ImageFrame> frames = samples.subList(s, Math.min(samples.size(), s + 64)).stream().map(x -> decoder.decode(x.file())).toList();
+                List<List<DetectedFace>> det = detector.detectAll(frames);
+                for (int i = 0; i < frames.size(); i++) {
+                    List<Hit> hits = hits(det.get(i), frames.get(i), true);
+                    anyBox += hits.isEmpty() ? 0 : 1;
+                    boolean any = hits.stream().anyMatch(Hit::correct);
+                    found += any ? 1 : 0;
+                    falseDet += hits.size() - (any ? 1 : 0);
+                }
+            }
+            int nfImages = 0;
+            List<String> named = new ArrayList<>();
+            for (int s = 0; s < nonFaces.size(); s += 64) {
+                List<NonFaceSet.Item> part = nonFaces.subList(s, Math.min(nonFaces.size(), s + 64));
+                List<List<DetectedFace>> det = detector.detectAll(part.stream().map(NonFaceSet.Item::frame).toList());
+                for (int i = 0; i < part.size(); i++) {
+                    falseDet += det.get(i).size();
+                    nfImages += det.get(i).isEmpty() ? 0 : 1;
+                    for (DetectedFace d : det.get(i)) {
+                        named.add(String.format(Locale.ROOT, "%s (%.3f)", part.get(i).name(), d.score()));
+                    }
+                }
+            }
+            int n = samples.size();
+            double precision = found + falseDet == 0 ? 1 : found / (double) (found + falseDet);
+            System.out.printf(Locale.ROOT, "detector %s as configured %s; faces: %d crops from %s; non-faces: %d images from %s; %.1f s%n",
+                    provider.name(), options, n, from, nonFaces.size(), skimage, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "recall %.4f (%d of %d), face images with any box %.4f, non-face images with a face %d, "
+                    + "false detections %d, precision %.4f%n", found / (double) n, found, n, anyBox / (double) n, nfImages, falseDet, precision);
+            named.forEach(x -> System.out.println("  non-face with a face: " + x));
+        }
     }
 
     /**

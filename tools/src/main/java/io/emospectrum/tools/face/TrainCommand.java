@@ -60,7 +60,7 @@ import java.util.Random;
  *     [--lr 0.0005] [--schedule step|cosine] [--decay 1.0] [--label-smoothing 0] [--swa 0]
  *     [--side 64] [--val-fraction 0.1] [--split-seed 2013] [--limit N] [--seed 42]
  *     [--from classpath:io/emospectrum/image/models/mini-xception | DIR] [--out modality-image/target/trained]
- *     [--teachers DIR,DIR,... [--distill 0.5]]
+ *     [--teachers DIR,DIR,... [--distill 0.5]] [--erase 0]
  * </pre>
  * {@code --schedule step} multiplies the learning rate by {@code --decay} per epoch;
  * {@code cosine} anneals it from {@code --lr} to 0 over all epochs. {@code --label-smoothing e}
@@ -73,7 +73,8 @@ import java.util.Random;
  * beforehand on a run with a held-out part, keeps the last epoch or the {@code --swa} average.
  * {@code --teachers} distils: each image's target is {@code 1 - d} of the label-smoothed class and
  * {@code d} ({@code --distill}) of the teachers' mean scores for that image (mirrored when the
- * augmentation mirrors it), scored once before training on onnxruntime.
+ * augmentation mirrors it), scored once before training on onnxruntime. {@code --erase p} covers a random rectangle
+ * of a face with noise with probability p, after the other augmentation (random erasing: occlusion).
  */
 @Command(name = "face", mixinStandardHelpOptions = true, description = "Fine-tunes the expression network on FER2013 train (DJL autograd); chooses the epoch on a held-out part of train.")
 public final class TrainCommand implements Callable<Integer> {
@@ -112,6 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
     private List<ModelSource> teachers = new ArrayList<>();
     @Option(names = "--distill", defaultValue = "0.5", description = "weight of the teachers' soft targets")
     private float distill;
+    @Option(names = "--erase", defaultValue = "0", description = "probability of covering a random rectangle of the face with noise (random erasing)")
+    private float erase;
 
 
 @Override
@@ -220,6 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
                     for (int i = 0; i < batch; i++) {
                         int k = order[start + i];
                         boolean mirrored = augment(cropper, images.get(k), rnd, x, i * side * side);
+                        if (erase > 0 && rnd.nextFloat() < erase) {
+                            erase(x, i * side * side, side, rnd);
+                        }
                         // label smoothing: (1 - e) on the class, e spread over all, the whole row weighted;
                         // with teachers, a share of the target is their mean scores instead
                         float w = classWeight[labels[k]];
@@ -398,6 +404,33 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return mirror;
+    }
+
+    /**
+     * Random erasing (Zhong et al. 2017): one rectangle of 2-33% of the face, aspect ratio 0.3-3.3, filled with
+     * uniform noise in the network's input range [-1, 1]; an occluded face (a hand, a microphone) must still be read
+     * from what is left.
+     *
+     * @return the rectangle as {x, y, width, height} in pixels
+     */
+    static int[] erase(float[] out, int offset, int side, Random rnd) {
+        while (true) {
+            double area = side * side * (0.02 + 0.31 * rnd.nextDouble());
+            double aspect = Math.exp(Math.log(0.3) + (Math.log(3.3) - Math.log(0.3)) * rnd.nextDouble());
+            int h = (int) Math.round(Math.sqrt(area * aspect));
+            int w = (int) Math.round(Math.sqrt(area / aspect));
+            if (w < 1 || h < 1 || w >= side || h >= side) {
+                continue;
+            }
+            int x0 = rnd.nextInt(side - w + 1);
+            int y0 = rnd.nextInt(side - h + 1);
+            for (int y = y0; y < y0 + h; y++) {
+                for (int x = x0; x < x0 + w; x++) {
+                    out[offset + y * side + x] = rnd.nextFloat() * 2 - 1;
+                }
+            }
+            return new int[] {x0, y0, w, h};
+        }
     }
 
     private static ImageFrame gray(ImageFrame f) {

@@ -43,4 +43,28 @@ class TrainCommandTest {
         }
         assertThat(mirrored).isBetween(10, 30); // about half
     }
+
+    /** Random erasing covers one rectangle of 2-33% of the face with noise in [-1, 1] and leaves every other pixel. */
+    @Test
+    void eraseCoversOneRectangleAndNothingElse() {
+        int side = 64;
+        Random rnd = new Random(5);
+        for (int trial = 0; trial < 50; trial++) {
+            float[] out = new float[2 * side * side];
+            java.util.Arrays.fill(out, 2f); // outside the input range: any pixel erased shows
+            int[] r = TrainCommand.erase(out, side * side, side, rnd);
+            int changed = 0;
+            for (int i = 0; i < out.length; i++) {
+                int p = i - side * side;
+                boolean inside = p >= 0 && p % side >= r[0] && p % side < r[0] + r[2] && p / side >= r[1] && p / side < r[1] + r[3];
+                if (inside) {
+                    assertThat(out[i]).isBetween(-1f, 1f);
+                    changed++;
+                } else {
+                    assertThat(out[i]).as("pixel %d outside the rectangle", i).isEqualTo(2f);
+                }
+            }
+            assertThat(changed / (double) (side * side)).isBetween(0.015, 0.34);
+        }
+    }
 }
