@@ -19,16 +19,17 @@ import java.util.TreeSet;
  *
  * <p>Options ({@link #supportedOptions()}): {@code max-tokens} (window length, default from the model),
  * {@code overlap-tokens} (overlap of the windows of a long text), {@code max-chars} (longest text accepted,
- * default {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code int8}, the default: the encoder's MatMuls in
- * int8 with activations quantized per token, about twice as fast, thresholds tuned for it; or
- * {@code fp32}: the float32 encoder, 0.005 better macro-F1 on GoEmotions test), {@code segments}
+ * default {@value #DEFAULT_MAX_CHARS}), {@code variant} ({@code corpora}, the default: the int8 model's
+ * GoEmotions head combined with a seven-category head trained on five corpora, non-commercial data;
+ * {@code permissive} = {@code int8}: GoEmotions and EmoBank only, the encoder's MatMuls in int8 with
+ * activations quantized per token; {@code fp32}: the float32 encoder), {@code segments}
  * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
  * each sentence of such a text also gets its own reading, at the cost of scoring it). The old
  * spellings {@code maxTokens}, {@code overlapTokens}, {@code maxChars} still work, with a warning.
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final String NAME = "goemotions-minilm";
-    static final String DEFAULT_VARIANT = "int8";
+    static final String DEFAULT_VARIANT = TextModels.CORPORA_VARIANT;
     /**
      * Longest text analyzed by default: a million characters (~250,000 tokens, a minute or more of
      * encoder time on two cores). Longer texts fail fast with a clear error unless this is raised.
@@ -43,7 +44,8 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
             .alias("maxChars").help("Longest text accepted; longer ones fail fast.").build();
     public static final OptionKey<String> VARIANT = OptionKey.choice("variant", new TreeSet<>(TextModels.VARIANTS.keySet()).toArray(String[]::new))
             .defaultValue(DEFAULT_VARIANT)
-            .help("Bundled model: int8 (about twice as fast), fp32 (float32 encoder), corpora (head trained on five corpora, see its NOTICE).").build();
+            .help("Bundled model: corpora (GoEmotions head with a head trained on five corpora, non-commercial data, see its NOTICE), "
+                    + "permissive = int8 (GoEmotions and EmoBank only), fp32 (float32 encoder).").build();
     public static final OptionKey<String> SEGMENTS = OptionKey.choice("segments", "windows", "sentences").defaultValue("windows")
             .help("sentences: each sentence of a short text also gets its own reading.").build();
     private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS);

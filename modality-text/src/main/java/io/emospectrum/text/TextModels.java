@@ -13,11 +13,13 @@ import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
+import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.head.CategoryHead;
 import io.emospectrum.text.head.CategoryHeadScorer;
 import io.emospectrum.text.head.EncoderHeadScorer;
 import io.emospectrum.text.head.HeadClassifier;
 import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.head.ValenceArousalHead;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
@@ -29,28 +31,39 @@ import java.nio.file.Path;
 /** Assembles extractors: the bundled GoEmotions model, or a user's own classifier directory. */
 public final class TextModels {
     /**
-     * The variant whose seven-category head was trained on five corpora (GoEmotions, DailyDialog,
-     * EmoEvent, ISEAR, TEC), some of them for non-commercial research only: see its NOTICE.
+     * The default variant: the GoEmotions model combined with a seven-category head trained on five
+     * corpora (GoEmotions, DailyDialog, EmoEvent, ISEAR, TEC), some of them for non-commercial research
+     * only: see its NOTICE.
      */
     public static final String CORPORA_VARIANT = "corpora";
+    /**
+     * The variant trained only on permissively licensed data (GoEmotions, Apache-2.0; EmoBank, CC BY-SA 4.0), for
+     * commercial use: the same model as {@code int8}.
+     */
+    public static final String PERMISSIVE_VARIANT = "permissive";
     /** Class-path directory of the bundled head, its mapping, NOTICE and SHA256SUMS. */
     public static final String BUNDLED_DIR = "io/emospectrum/text/models/goemotions-minilm";
     /** The bundled head's copy of the manifest of the encoder it was trained on. */
     public static final String ENCODER_MANIFEST = BUNDLED_DIR + "/encoder.SHA256SUMS";
-    /** Bundled variants: the int8 encoder (the provider's default) and the float32 one, each with its own head thresholds. */
+    /**
+     * Bundled variants: {@code corpora} (the provider's default: the int8 GoEmotions model combined with a
+     * seven-category head trained on five corpora), {@code int8} and its alias {@code permissive}
+     * (GoEmotions and EmoBank only), {@code fp32} (the float32 encoder, its own head thresholds).
+     */
     public static final java.util.Map<String, String> VARIANTS = java.util.Map.of(
-            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
+            "fp32", BUNDLED_DIR, "int8", BUNDLED_DIR + "-int8", PERMISSIVE_VARIANT, BUNDLED_DIR + "-int8",
+            CORPORA_VARIANT, "io/emospectrum/text/models/corpora-minilm-int8");
     /**
      * Class-path directory of the GoEmotions head's weights ({@code head.onnx}, {@code goemotions-head-0000.params}),
-     * shipped once and shared by the fp32 and int8 variants, which differ only in encoder and thresholds.
+     * shipped once and shared by the fp32, int8 and corpora variants, which differ in encoder, thresholds and extra heads.
      */
     public static final String SHARED_HEAD_DIR = "io/emospectrum/text/models/goemotions-head";
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
-            BUNDLED_DIR + "-int8", "c1340b42c1295f04443421123229a401b5802f5723c9592aa7d520e3dca83d4c",
+            BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
             SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
-            "io/emospectrum/text/models/corpora-minilm-int8", "b671f8f5bd116d84536de828fdbf68a52047f79542815795c7c85ef89e7356d6");
+            "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -77,7 +90,8 @@ public final class TextModels {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
         }
         Path headDir = files.materialize(ModelSource.bundled(dir, TextModels.class, MANIFEST_SHA256.get(dir)), true);
-        if (CategoryHead.isIn(headDir)) {
+        boolean labelHead = java.nio.file.Files.isRegularFile(headDir.resolve("head.json"));
+        if (CategoryHead.isIn(headDir) && !labelHead) {
             return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated);
         }
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
@@ -90,16 +104,20 @@ public final class TextModels {
                 : BundledEncoderFiles.materialize(dir + "/encoder.SHA256SUMS", TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : config.maxTokens();
         int ov = overlap != null ? overlap : Math.min(config.overlapTokens(), max / 2 - 1);
+        ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
+        // a second, seven-category head on the same features, combined with the label head's categories
+        CategoryHead second = CategoryHead.isIn(headDir) ? CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME)) : null;
+        CategoryEnsemble ensemble = second != null ? CategoryEnsemble.read(headDir.resolve(CategoryEnsemble.FILE_NAME)) : null;
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
             encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
             HeadClassifier head = HeadClassifier.load(headWeights(files, headDir), config, options.device());
-            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config);
+            LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions, second);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
-                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();
@@ -119,11 +137,12 @@ public final class TextModels {
                 "classpath:" + dir + "/" + EncoderRecipe.FILE_NAME, TextModels.class.getClassLoader(), ModelFiles.defaultCache().directory());
         int max = maxTokens != null ? maxTokens : head.maxTokens();
         int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
+        ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
         try {
             SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
-            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head), mapping, ScoreCalibration.none(), confidence,
+            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head, dimensions), mapping, ScoreCalibration.none(), confidence,
                     new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
         } catch (RuntimeException e) {
             tokenizer.close();

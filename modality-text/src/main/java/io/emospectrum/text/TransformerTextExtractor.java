@@ -15,11 +15,13 @@ import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
+import io.emospectrum.text.score.WindowScores;
 import io.emospectrum.text.segment.SentenceSegmenter;
 import io.emospectrum.text.tokenize.TextTokenizer;
 import io.emospectrum.text.tokenize.TokenWindow;
@@ -42,6 +44,13 @@ import java.util.Objects;
  * sentences is also scored on its own and is one segment. A longer text is split into sentences;
  * each sentence is scored (a sentence longer than a window is cut into overlapping windows) and
  * the whole text's reading is the token-weighted mean of the sentence scores.
+ *
+ * <p>Valence and arousal are the model's own when its scorer {@linkplain LabelScorer#predictsDimensions()
+ * predicts them} (token-weighted like the label scores), otherwise the NRC VAD anchors of the
+ * categories.
+ *
+ * <p>A model with a second, seven-category head ({@link LabelScorer#predictsCategories()}) reports
+ * the {@link CategoryEnsemble} of that head's distribution and its label head's calibrated one.
  *
  * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
  * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
@@ -90,6 +99,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final EmojiNames emoji = new EmojiNames();
     private final LanguageIdentifier languages;
     private final Segmentation segmentation;
+    private final CategoryEnsemble ensemble;
     private final CloseGuard guard = new CloseGuard("text extractor", this::free);
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
@@ -105,6 +115,17 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
                                     int maxChars, LanguageIdentifier languages, Segmentation segmentation) {
+        this(tokenizer, scorer, mapping, calibration, confidence, model, batchSize, maxChars, languages, segmentation, null);
+    }
+
+    /** @param ensemble how the scorer's second category head is combined with the label head, or null when it has none */
+    public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
+                                    ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
+                                    int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble) {
+        if (scorer.predictsCategories() != (ensemble != null)) {
+            throw new IllegalArgumentException("a scorer with a second category head needs an ensemble, and only such a scorer takes one");
+        }
+        this.ensemble = ensemble;
         this.confidence = Objects.requireNonNull(confidence);
         this.languages = languages;
         this.segmentation = Objects.requireNonNull(segmentation);
@@ -167,7 +188,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             LanguageIdentifier.Identification language = languages == null ? null : languages.identify(texts.get(i));
             plans.add(plan(texts.get(i), normalized.get(i), whole.get(i), jobs, language));
         }
-        float[][] scores = scoreAll(jobs);
+        WindowScores scores = scoreAll(jobs);
         List<TextAnalysis> out = new ArrayList<>(plans.size());
         for (Plan p : plans) {
             out.add(p.build(scores, jobs));
@@ -229,7 +250,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
      * sorted by length so that each batch pads only to a length close to its members' (length
      * bucketing with dynamic padding).
      */
-    private float[][] scoreAll(List<TokenWindow> jobs) {
+    private WindowScores scoreAll(List<TokenWindow> jobs) {
         Map<TokenKey, Integer> distinct = new HashMap<>();
         List<TokenWindow> unique = new ArrayList<>();
         int[] uniqueOf = new int[jobs.size()];
@@ -248,22 +269,38 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> unique.get(i).length()));
         float[][] scored = new float[unique.size()][];
+        float[][] dims = scorer.predictsDimensions() ? new float[unique.size()][] : null;
+        float[][] cats = scorer.predictsCategories() ? new float[unique.size()][] : null;
         for (int from = 0; from < order.length; from += batchSize) {
             int to = Math.min(order.length, from + batchSize);
             List<TokenWindow> batch = new ArrayList<>(to - from);
             for (int k = from; k < to; k++) {
                 batch.add(unique.get(order[k]));
             }
-            float[][] scores = scorer.score(TokenBatch.of(batch, tokenizer.padId()));
+            WindowScores scores = scorer.scoreWindows(TokenBatch.of(batch, tokenizer.padId()));
             for (int k = from; k < to; k++) {
-                scored[order[k]] = scores[k - from];
+                scored[order[k]] = scores.labels()[k - from];
+                if (dims != null) {
+                    dims[order[k]] = scores.dimensions()[k - from];
+                }
+                if (cats != null) {
+                    cats[order[k]] = scores.categories()[k - from];
+                }
             }
         }
         float[][] out = new float[jobs.size()][];
+        float[][] outDims = dims == null ? null : new float[jobs.size()][];
+        float[][] outCats = cats == null ? null : new float[jobs.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = scored[uniqueOf[i]];
+            if (outDims != null) {
+                outDims[i] = dims[uniqueOf[i]];
+            }
+            if (outCats != null) {
+                outCats[i] = cats[uniqueOf[i]];
+            }
         }
-        return out;
+        return new WindowScores(out, outDims, outCats);
     }
 
     /** Token ids compared by content. */
@@ -284,7 +321,12 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
     }
 
-    private EmotionReading reading(float[] probabilities, TextSpan span, int wordTokens, boolean supported) {
+    /**
+     * @param dimensions the model's own {@code [valence, arousal]}, or null for the anchors
+     * @param categories the second category head's distribution, or null when the model has none
+     */
+    private EmotionReading reading(float[] probabilities, float[] dimensions, float[] categories, TextSpan span, int wordTokens,
+                                   boolean supported) {
         float[] mapped = probabilities;
         if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
             float[] calibrated = calibration.calibrate(probabilities);
@@ -295,6 +337,14 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         }
         Spectrum spectrum = Spectrum.fromScores(confidence.isIdentity() ? mapping.categoryScores(mapped)
                 : confidence.apply(mapping.categoryScores(mapped)), anchors);
+        if (categories != null) {
+            spectrum = Spectrum.of(ensemble.combine(categories, spectrum.probabilities()), anchors);
+        }
+        if (dimensions != null) {
+            // a token-weighted mean of values in [-1, 1] may round just past them
+            spectrum = Spectrum.of(spectrum.probabilities(), Math.max(-1f, Math.min(1f, dimensions[0])),
+                    Math.max(-1f, Math.min(1f, dimensions[1])));
+        }
         float top = spectrum.probability(spectrum.dominant());
         // A calibrated model's top probability already says how often it is right, short texts
         // included (damping them on top made the dev ECE worse: 0.056 against 0.029); an
@@ -363,10 +413,14 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             this.language = language;
         }
 
-        TextAnalysis build(float[][] scores, List<TokenWindow> jobs) {
+        TextAnalysis build(WindowScores windows, List<TokenWindow> jobs) {
             boolean supported = language == null || language.supported();
+            float[][] scores = windows.labels();
+            float[][] dims = windows.dimensions();
+            float[][] cats = windows.categories();
             int labels = mapping.labels().size();
             float[] total = new float[labels];
+            float[] totalDims = dims == null ? null : new float[2];
             int totalTokens = 0;
             List<EmotionReading> readings = new ArrayList<>(segments.size());
             EmotionReading wholeReading = null;
@@ -378,8 +432,17 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     total[k] += sum[k];
                     mean[k] = sum[k] / tokens;
                 }
+                float[] meanDims = null;
+                if (dims != null) {
+                    meanDims = new float[2];
+                    sum(s, dims, jobs, meanDims);
+                    for (int k = 0; k < 2; k++) {
+                        totalDims[k] += meanDims[k];
+                        meanDims[k] /= tokens;
+                    }
+                }
                 totalTokens += tokens;
-                EmotionReading r = reading(mean, s.span(), tokens, supported);
+                EmotionReading r = reading(mean, meanDims, mean(s, cats, jobs), s.span(), tokens, supported);
                 readings.add(r);
                 if (s == whole) {
                     wholeReading = r;
@@ -394,19 +457,53 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 for (int k = 0; k < labels; k++) {
                     sum[k] /= tokens;
                 }
-                overall = reading(sum, whole.span(), tokens, supported);
+                float[] wholeDims = null;
+                if (dims != null) {
+                    wholeDims = new float[2];
+                    sum(whole, dims, jobs, wholeDims);
+                    wholeDims[0] /= tokens;
+                    wholeDims[1] /= tokens;
+                }
+                overall = reading(sum, wholeDims, mean(whole, cats, jobs), whole.span(), tokens, supported);
             } else if (readings.size() == 1) {
                 overall = readings.get(0);
             } else {
                 for (int k = 0; k < labels; k++) {
                     total[k] /= totalTokens;
                 }
-                overall = reading(total, new TextSpan(0, text.length()), totalTokens, supported);
+                if (totalDims != null) {
+                    totalDims[0] /= totalTokens;
+                    totalDims[1] /= totalTokens;
+                }
+                float[] allCats = null;
+                if (cats != null) {
+                    allCats = new float[cats[0].length];
+                    for (Segment s : segments) {
+                        sum(s, cats, jobs, allCats);
+                    }
+                    for (int k = 0; k < allCats.length; k++) {
+                        allCats[k] /= totalTokens;
+                    }
+                }
+                overall = reading(total, totalDims, allCats, new TextSpan(0, text.length()), totalTokens, supported);
             }
             return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
         }
 
-        /** Adds a segment's token-weighted window scores into {@code sum}; returns its word tokens. */
+        /** A segment's token-weighted mean of per-window values, or null when there are none. */
+        private float[] mean(Segment s, float[][] values, List<TokenWindow> jobs) {
+            if (values == null) {
+                return null;
+            }
+            float[] m = new float[values[0].length];
+            int tokens = sum(s, values, jobs, m);
+            for (int k = 0; k < m.length; k++) {
+                m[k] /= tokens;
+            }
+            return m;
+        }
+
+        /** Adds a segment's token-weighted window scores (labels, dimensions or categories) into {@code sum}; returns its word tokens. */
         private int sum(Segment s, float[][] scores, List<TokenWindow> jobs, float[] sum) {
             int tokens = 0;
             for (int job : s.jobs()) {

@@ -41,7 +41,8 @@ class CalibratedModelTest {
 
     @Test
     void theCalibrationIsAppliedAndConfidencesAreNotAllNearOne() {
-        try (TransformerTextExtractor calibrated = (TransformerTextExtractor) new GoEmotionsMiniLmProvider().create(ExtractorOptions.defaults());
+        try (TransformerTextExtractor calibrated = (TransformerTextExtractor) new GoEmotionsMiniLmProvider().create(
+                ExtractorOptions.builder().property("variant", "int8").build());
              TransformerTextExtractor raw = TextModels.bundled(ExtractorOptions.defaults(), ModelFiles.defaultCache(), "int8", null, null,
                      1_000_000, TransformerTextExtractor.Segmentation.WINDOWS, false)) {
             Path dir = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.VARIANTS.get("int8"), CalibratedModelTest.class), true);

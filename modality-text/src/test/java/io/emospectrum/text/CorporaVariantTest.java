@@ -11,27 +11,42 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code variant=corpora}: the seven-category softmax head trained on five corpora. */
+/**
+ * {@code variant=corpora}, the default: the GoEmotions head combined with a seven-category head
+ * trained on five corpora; {@code variant=permissive}, the model trained on permissively licensed data only.
+ */
 class CorporaVariantTest {
+    private static final List<String> TEXTS = List.of("I am so happy today, this is wonderful news!",
+            "I am terrified that something bad will happen to my family.",
+            "My grandmother died last night and I cannot stop crying.",
+            "Je suis tellement heureux aujourd'hui !",
+            "The train was late again and I am furious.");
 
     @Test
-    void readsTheSevenCategoriesDirectlyWithCalibratedConfidence() {
-        try (TextEmotionExtractor x = new GoEmotionsMiniLmProvider().create(
-                ExtractorOptions.builder().property("variant", TextModels.CORPORA_VARIANT).build())) {
+    void theDefaultCombinesBothHeadsAndKeepsTheGoEmotionsLabels() {
+        try (TextEmotionExtractor x = new GoEmotionsMiniLmProvider().create(ExtractorOptions.defaults());
+             TextEmotionExtractor permissive = new GoEmotionsMiniLmProvider().create(
+                     ExtractorOptions.builder().property("variant", TextModels.PERMISSIVE_VARIANT).build())) {
             assertThat(x.model().name()).isEqualTo("corpora-minilm-int8");
-            List<TextAnalysis> r = x.analyzeAll(List.of("I am so happy today, this is wonderful news!",
-                    "I am terrified that something bad will happen to my family.",
-                    "My grandmother died last night and I cannot stop crying.",
-                    "Je suis tellement heureux aujourd'hui !"));
+            assertThat(permissive.model().name()).isEqualTo("goemotions-minilm-int8");
+            List<TextAnalysis> r = x.analyzeAll(TEXTS);
+            List<TextAnalysis> p = permissive.analyzeAll(TEXTS);
             EmotionReading happy = r.get(0).overall();
-            assertThat(happy.modelScores().labels()).containsExactlyElementsOf(
-                    EmotionCategory.ordered().stream().map(EmotionCategory::key).toList());
+            assertThat(happy.modelScores().size()).isEqualTo(28);
             assertThat(happy.dominant()).isEqualTo(EmotionCategory.HAPPINESS);
             assertThat(r.get(1).overall().dominant()).isEqualTo(EmotionCategory.FEAR);
             assertThat(r.get(2).overall().dominant()).isEqualTo(EmotionCategory.SADNESS);
-            // the model's own scores are the (uncalibrated) softmax; the spectrum is its calibrated form
-            assertThat(happy.modelScores().score("happiness")).isNotEqualTo(happy.spectrum().probability(EmotionCategory.HAPPINESS));
-            assertThat(happy.confidence()).isEqualTo(happy.spectrum().probability(EmotionCategory.HAPPINESS)).isLessThan(1f);
+            assertThat(r.get(4).overall().dominant()).isEqualTo(EmotionCategory.ANGER);
+            for (int i = 0; i < TEXTS.size(); i++) {
+                // same encoder and GoEmotions head: the model's own label scores are the permissive model's
+                assertThat(r.get(i).overall().modelScores().score("joy"))
+                        .isCloseTo(p.get(i).overall().modelScores().score("joy"), org.assertj.core.data.Offset.offset(1e-5f));
+                // but the spectrum is the combination, not the GoEmotions head's alone
+                assertThat(r.get(i).overall().spectrum().probabilities()).isNotEqualTo(p.get(i).overall().spectrum().probabilities());
+                EmotionReading o = r.get(i).overall();
+                assertThat(o.confidence()).isLessThan(1f);
+            }
+            assertThat(happy.confidence()).isEqualTo(happy.spectrum().probability(EmotionCategory.HAPPINESS));
             assertThat(r.get(3).languageSupported()).isFalse();
         }
     }

@@ -78,7 +78,7 @@ class GoEmotionsMiniLmProviderTest {
         assertThat(sum).isCloseTo(1.0, within(1e-4));
         assertThat(r.spectrum().valence()).as("joy is pleasant").isPositive();
         assertThat(r.modality()).isEqualTo(Modality.TEXT);
-        assertThat(r.model().name()).isEqualTo("goemotions-minilm-int8");
+        assertThat(r.model().name()).isEqualTo("corpora-minilm-int8");
         assertThat(r.device()).isEqualTo(extractor.device());
         assertThat(r.modelScores().size()).isEqualTo(28);
         assertThat(r.modelScores().score("joy")).isGreaterThan(r.modelScores().score("grief"));

@@ -29,7 +29,7 @@ class ToolsCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"train text", "train text-head", "train face", "train voice", "evaluate text", "evaluate face",
             "evaluate voice", "evaluate fusion", "benchmark text", "benchmark face", "benchmark voice", "benchmark fusion",
-            "export text", "export text-head-graph", "average face"})
+            "export text", "export text-head-graph", "average face", "evaluate text-va", "evaluate text-recipes"})
     void everyToolHasHelp(String command) {
         Run r = run((command + " --help").split(" "));
         assertThat(r.code()).as(r.err()).isZero();
@@ -43,7 +43,8 @@ class ToolsCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evaluate text --data", "evaluate voice --data", "evaluate fusion --data", "evaluate face", "train voice --data"})
+    @ValueSource(strings = {"evaluate text --data", "evaluate voice --data", "evaluate fusion --data", "evaluate face", "train voice --data",
+            "benchmark text --data"})
     void absentDataIsOneCleanLineAndExitCode2(String command, @TempDir Path empty) {
         Path missing = empty.resolve("absent");
         Run r = run((command + " " + missing).split(" "));

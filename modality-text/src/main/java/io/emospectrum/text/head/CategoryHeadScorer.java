@@ -3,17 +3,28 @@ package io.emospectrum.text.head;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.score.LabelScorer;
+import io.emospectrum.text.score.WindowScores;
 
 import java.util.List;
 
-/** The encoder, then a {@link CategoryHead}: the model's labels are the seven categories themselves. */
+/**
+ * The encoder, then a {@link CategoryHead}: the model's labels are the seven categories themselves
+ * (and a valence/arousal head when the model has one).
+ */
 public final class CategoryHeadScorer implements LabelScorer {
     private final SentenceEncoder encoder;
     private final CategoryHead head;
+    private final ValenceArousalHead dimensions;
 
     public CategoryHeadScorer(SentenceEncoder encoder, CategoryHead head) {
+        this(encoder, head, null);
+    }
+
+    /** @param dimensions valence/arousal head on the same pooled features, or null (anchors) */
+    public CategoryHeadScorer(SentenceEncoder encoder, CategoryHead head, ValenceArousalHead dimensions) {
         this.encoder = encoder;
         this.head = head;
+        this.dimensions = dimensions;
     }
 
     @Override
@@ -23,12 +34,22 @@ public final class CategoryHeadScorer implements LabelScorer {
 
     @Override
     public float[][] score(TokenBatch batch) {
+        return scoreWindows(batch).labels();
+    }
+
+    @Override
+    public boolean predictsDimensions() {
+        return dimensions != null;
+    }
+
+    @Override
+    public WindowScores scoreWindows(TokenBatch batch) {
         float[][] pooled = encoder.encode(batch);
         float[][] out = new float[pooled.length][];
         for (int i = 0; i < pooled.length; i++) {
             out[i] = head.predict(pooled[i]);
         }
-        return out;
+        return new WindowScores(out, ValenceArousalHead.predictAll(dimensions, pooled));
     }
 
     @Override

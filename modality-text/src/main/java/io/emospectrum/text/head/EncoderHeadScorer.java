@@ -3,19 +3,36 @@ package io.emospectrum.text.head;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.score.LabelScorer;
+import io.emospectrum.text.score.WindowScores;
 
 import java.util.List;
 
-/** The bundled model: frozen sentence encoder, then the trained GoEmotions head. */
+/**
+ * The bundled model: sentence encoder, then the trained GoEmotions head (and, when the model has
+ * them, a valence/arousal head and a second, seven-category head on the same pooled features).
+ */
 public final class EncoderHeadScorer implements LabelScorer {
     private final SentenceEncoder encoder;
     private final HeadClassifier head;
     private final HeadConfig config;
+    private final ValenceArousalHead dimensions;
+    private final CategoryHead categories;
 
     public EncoderHeadScorer(SentenceEncoder encoder, HeadClassifier head, HeadConfig config) {
+        this(encoder, head, config, null, null);
+    }
+
+    /**
+     * @param dimensions valence/arousal head on the same pooled features, or null (anchors)
+     * @param categories a second, seven-category head on the same pooled features, or null
+     */
+    public EncoderHeadScorer(SentenceEncoder encoder, HeadClassifier head, HeadConfig config, ValenceArousalHead dimensions,
+                             CategoryHead categories) {
         this.encoder = encoder;
         this.head = head;
         this.config = config;
+        this.dimensions = dimensions;
+        this.categories = categories;
     }
 
     @Override
@@ -25,12 +42,34 @@ public final class EncoderHeadScorer implements LabelScorer {
 
     @Override
     public float[][] score(TokenBatch batch) {
+        return scoreWindows(batch).labels();
+    }
+
+    @Override
+    public boolean predictsDimensions() {
+        return dimensions != null;
+    }
+
+    @Override
+    public boolean predictsCategories() {
+        return categories != null;
+    }
+
+    @Override
+    public WindowScores scoreWindows(TokenBatch batch) {
         float[][] pooled = encoder.encode(batch);
         float[][] rows = new float[pooled.length][];
         for (int i = 0; i < pooled.length; i++) {
             rows[i] = config.select(pooled[i]);
         }
-        return head.predict(rows);
+        float[][] second = null;
+        if (categories != null) {
+            second = new float[pooled.length][];
+            for (int i = 0; i < pooled.length; i++) {
+                second[i] = categories.predict(pooled[i]);
+            }
+        }
+        return new WindowScores(head.predict(rows), ValenceArousalHead.predictAll(dimensions, pooled), second);
     }
 
     @Override

@@ -17,6 +17,21 @@ public interface LabelScorer extends AutoCloseable {
     /** {@code [window][label]} probabilities in [0, 1]. */
     float[][] score(TokenBatch batch);
 
+    /** Whether {@link #scoreWindows} gives the model's own valence and arousal (else they come from anchors). */
+    default boolean predictsDimensions() {
+        return false;
+    }
+
+    /** Whether {@link #scoreWindows} also gives a second head's seven-category distribution. */
+    default boolean predictsCategories() {
+        return false;
+    }
+
+    /** The label probabilities and, for a model with a valence/arousal head or a second category head, their outputs. */
+    default WindowScores scoreWindows(TokenBatch batch) {
+        return new WindowScores(score(batch), null);
+    }
+
     /** The device inference runs on, as DJL names it. */
     String device();
 

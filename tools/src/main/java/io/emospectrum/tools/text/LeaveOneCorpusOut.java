@@ -27,10 +27,8 @@ import java.util.Set;
  *
  * <pre>./emospectrum-tools evaluate text-loco --features /work/data-extra/text-features [--epochs 20]</pre>
  */
-@Command(name = "text-loco", mixinStandardHelpOptions = true, description = "Leave-one-corpus-out table of the seven-category head; --write trains the corpora variant.")
+@Command(name = "text-loco", mixinStandardHelpOptions = true, description = "Leave-one-corpus-out table of the seven-category head (weighting recipes); the corpora variant is written by text-recipes.")
 public final class LeaveOneCorpusOut implements Callable<Integer> {
-    @Option(names = "--corpora")
-    private String optCorpora;
     @Option(names = "--epochs", defaultValue = "20", description = "default: ${DEFAULT-VALUE}")
     private String optEpochs;
     @Option(names = "--features")
@@ -39,12 +37,6 @@ public final class LeaveOneCorpusOut implements Callable<Integer> {
     private String optL2;
     @Option(names = "--lr", defaultValue = "0.002", description = "default: ${DEFAULT-VALUE}")
     private String optLr;
-    @Option(names = "--recipe", defaultValue = "equal corpora", description = "default: ${DEFAULT-VALUE}")
-    private String optRecipe;
-    @Option(names = "--model-version", defaultValue = "1.0.0", description = "default: ${DEFAULT-VALUE}")
-    private String optVersion;
-    @Option(names = "--write")
-    private String optWrite;
 
     /** The cached corpora: rows and their features. */
     record Data(List<String[]> rows, float[][] x, int[] y) {
@@ -91,21 +83,6 @@ public final class LeaveOneCorpusOut implements Callable<Integer> {
         Data data = Data.load(Path.of(optFeatures));
         SoftmaxHead.Settings settings = new SoftmaxHead.Settings(Integer.parseInt(optEpochs), 256,
                 Double.parseDouble(optLr), Double.parseDouble(optL2), 7);
-        if ((optWrite != null)) {
-            Recipe r = recipeNamed(optRecipe);
-            Set<String> corpora = (optCorpora != null) ? new LinkedHashSet<>(List.of(optCorpora.split(","))) : data.corpora();
-            Trained t = train(data, corpora, r, settings);
-            System.out.printf("trained on %s (%s); temperature %.4f from their dev splits%n", corpora, r.name(), t.calibration().temperature());
-            System.out.println("| corpus (test split) | n | macro-F1 | accuracy | mean confidence | ECE |");
-            System.out.println("| --- | --- | --- | --- | --- | --- |");
-            for (String c : data.corpora()) {
-                CorpusMetrics.Result m = evaluate(data, t, c);
-                System.out.printf(Locale.ROOT, "| %s%s | %d | %.3f | %.3f | %.3f | %.3f |%n", c, corpora.contains(c) ? "" : " (not trained on)", m.n(),
-                        m.macroF1(), m.accuracy(), m.meanConfidence(), m.ece());
-            }
-            writeVariant(Path.of(optWrite), t, corpora, r, settings, optVersion);
-            return 0;
-        }
         List<Recipe> recipes = List.of(new Recipe("equal corpora", 0, false), new Recipe("sqrt size", 0.5, false),
                 new Recipe("by size", 1, false), new Recipe("equal corpora, balanced categories", 0, true));
         Set<String> corpora = data.corpora();
@@ -125,68 +102,6 @@ public final class LeaveOneCorpusOut implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| %s | mean | | %.3f | | | |%n", r.name(), sumF1 / corpora.size());
         }
         return 0;
-    }
-
-    static Recipe recipeNamed(String name) {
-        for (Recipe r : List.of(new Recipe("equal corpora", 0, false), new Recipe("sqrt size", 0.5, false),
-                new Recipe("by size", 1, false), new Recipe("equal corpora, balanced categories", 0, true))) {
-            if (r.name().equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown recipe " + name);
-    }
-
-    /** Writes the bundled variant directory: head, temperature, identity mapping, the int8 encoder recipe, NOTICE, SHA256SUMS. */
-    static void writeVariant(Path resources, Trained t, Set<String> corpora, Recipe r, SoftmaxHead.Settings s, String version) throws IOException {
-        String dirName = io.emospectrum.text.TextModels.VARIANTS.get(io.emospectrum.text.TextModels.CORPORA_VARIANT);
-        Path dir = resources.resolve(dirName);
-        java.nio.file.Files.createDirectories(dir);
-        List<String> labels = EmotionCategory.ordered().stream().map(EmotionCategory::key).toList();
-        String trainedOn = "training splits of " + String.join(", ", corpora) + " (" + r.name() + ", " + s + ")";
-        new io.emospectrum.text.head.CategoryHead("corpora-minilm-int8", version, "goemotions-minilm-int8-encoder", 128, 32, labels,
-                t.head().mean, t.head().std, t.head().w, t.head().b, trainedOn).write(dir.resolve(io.emospectrum.text.head.CategoryHead.FILE_NAME));
-        t.calibration().write(dir.resolve(ConfidenceCalibration.FILE_NAME));
-        StringBuilder mapping = new StringBuilder("{\n  \"source\": \"identity: the head's labels are the seven categories\",\n  \"mapping\": {\n");
-        for (int i = 0; i < labels.size(); i++) {
-            mapping.append("    \"").append(labels.get(i)).append("\": \"").append(labels.get(i).toUpperCase(Locale.ROOT)).append('"')
-                    .append(i + 1 < labels.size() ? ",\n" : "\n");
-        }
-        mapping.append("  }\n}\n");
-        java.nio.file.Files.writeString(dir.resolve("label-mapping.json"), mapping.toString());
-        try (java.io.InputStream in = LeaveOneCorpusOut.class.getClassLoader().getResourceAsStream(
-                io.emospectrum.text.TextModels.VARIANTS.get("int8") + "/encoder.recipe")) {
-            java.nio.file.Files.write(dir.resolve("encoder.recipe"), in.readAllBytes());
-        }
-        java.nio.file.Files.writeString(dir.resolve("NOTICE"), """
-                Seven-category emotion model for EmoSpectrum's text modality (goemotions-minilm provider, variant=corpora)
-                ============================================================================================
-
-                Encoder: the fine-tuned all-MiniLM-L6-v2 of the int8 variant (encoder.recipe: sentence-transformers/all-MiniLM-L6-v2,
-                Apache-2.0, from langchain4j's jars, plus io/emospectrum/text/models/goemotions-minilm/encoder-delta.tensors, fine-tuned on
-                GoEmotions in this project).
-
-                category-head.json: a linear softmax head onto the seven categories, on the encoder's pooled features, trained by
-                io.emospectrum.tools.text.LeaveOneCorpusOut --write (%s).
-                calibration.json: its temperature (T = %.4f), fitted on the dev splits of the same corpora.
-
-                Training data and licences (this model inherits the most restrictive: NON-COMMERCIAL RESEARCH USE ONLY):
-                  GoEmotions (Demszky et al., ACL 2020), Apache-2.0.
-                  DailyDialog (Li et al., IJCNLP 2017) via ConvLab-3 @ 2a168fc, CC BY-NC-SA 4.0; neutral turns subsampled.
-                  EmoEvent, English (Plaza-del-Arco et al., LREC 2020), fmplaza/EmoEvent @ f55f01c, CC BY-NC-SA 4.0 (treated as NC).
-                  ISEAR (Scherer and Wallbott, 1994), sinmaniphel/py_isear_dataset @ 948f4cf, non-commercial research.
-                  TEC (Mohammad, 2012), abishekarun/Text-Emotion-Classification @ f53c07d, research.
-                Preparation: scripts/data/prepare_text_corpora.py, then io.emospectrum.tools.text.CorpusFeatures.
-                For commercial use take the default variants (int8, fp32), trained on GoEmotions only (Apache-2.0).
-                label-mapping.json: identity (each label is the category of the same name).
-                """.formatted(trainedOn, t.calibration().temperature()));
-        StringBuilder sums = new StringBuilder();
-        for (String f : List.of("NOTICE", "calibration.json", io.emospectrum.text.head.CategoryHead.FILE_NAME, "encoder.recipe", "label-mapping.json")) {
-            sums.append(io.emospectrum.model.ModelManifest.sha256(dir.resolve(f))).append("  ").append(f).append('\n');
-        }
-        java.nio.file.Files.writeString(dir.resolve("SHA256SUMS"), sums.toString());
-        System.out.println("wrote " + dir + "; pin its manifest in TextModels.MANIFEST_SHA256: "
-                + io.emospectrum.model.ModelManifest.sha256(dir.resolve("SHA256SUMS")));
     }
 
     static Trained train(Data data, Set<String> corpora, Recipe r, SoftmaxHead.Settings settings) {

@@ -9,7 +9,8 @@ import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.text.GoEmotionsMiniLmProvider;
-import io.emospectrum.tools.text.GoEmotionsCorpus;
+import io.emospectrum.error.ConfigurationException;
+import io.emospectrum.tools.SharedData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,13 +34,15 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     private int n;
     @Option(names = "--rounds", defaultValue = "5")
     private int rounds;
-    @Option(names = "--variant", defaultValue = "int8", description = "int8 or fp32 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--variant", defaultValue = "corpora", description = "a bundled variant: corpora, permissive (= int8), fp32 (default: ${DEFAULT-VALUE}, the provider's)")
     private String variant;
+    @Option(names = "--data", description = "GoEmotions directory with test.tsv (default: the shared data's text/goemotions)")
+    private Path data;
 
 
 @Override
     public Integer call() throws Exception {
-        List<String> texts = twentyWordTexts(n);
+        List<String> texts = twentyWordTexts(data != null ? data : GoEmotionsCorpus.defaultDir(), n);
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         System.out.printf("%d texts of 20 words, e.g. \"%s\"%n", texts.size(), texts.get(0));
         // Ours first: DJL's OnnxRuntime engine must create the process's OrtEnvironment (with its
@@ -78,22 +81,28 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Consecutive 20-word stretches of GoEmotions test comments (real English), else of a fixed text. */
-    static List<String> twentyWordTexts(int n) throws IOException {
+    /**
+     * Consecutive 20-word stretches of GoEmotions test comments (real English). Without the data the
+     * benchmark stops with a clear error: a repeated stand-in text would be scored once per distinct
+     * window by the pipeline and give an inflated figure.
+     */
+    static List<String> twentyWordTexts(Path dir, int n) throws IOException {
+        SharedData.require(dir, "GoEmotions (the benchmark's texts; --data DIR)");
+        Path test = dir.resolve("test.tsv");
+        if (!Files.isRegularFile(test)) {
+            throw new ConfigurationException("GoEmotions test split not found at " + test.toAbsolutePath().normalize()
+                    + " (the benchmark's texts; pass --data DIR or -Demospectrum.shared.data=DIR)");
+        }
         List<String> words = new ArrayList<>();
-        Path dir = GoEmotionsCorpus.defaultDir();
-        if (Files.isDirectory(dir)) {
-            for (GoEmotionsCorpus.Example e : GoEmotionsCorpus.open(dir).read("test")) {
-                words.addAll(Arrays.asList(e.text().strip().split("\\s+")));
-                if (words.size() >= 20 * n) {
-                    break;
-                }
+        for (GoEmotionsCorpus.Example e : GoEmotionsCorpus.open(dir).read("test")) {
+            words.addAll(Arrays.asList(e.text().strip().split("\\s+")));
+            if (words.size() >= 20 * n) {
+                break;
             }
-        } else {
-            String s = "I honestly did not expect the team to win tonight but they played so well that I am still smiling about it";
-            while (words.size() < 20 * n) {
-                words.addAll(Arrays.asList(s.split(" ")));
-            }
+        }
+        if (words.size() < 20 * n) {
+            throw new ConfigurationException(test + " has " + words.size() + " words, fewer than the " + 20 * n
+                    + " that --texts " + n + " needs; ask for fewer texts");
         }
         List<String> texts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
