@@ -35,21 +35,9 @@ final class MaskedSoftmaxHead {
                                    SoftmaxHead.Settings s, boolean perCorpusBias, double smoothing) {
         int n = x.length;
         int d = x[0].length;
-        float[] mean = new float[d];
-        float[] std = new float[d];
-        for (float[] r : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += r[j] / n;
-            }
-        }
-        for (float[] r : x) {
-            for (int j = 0; j < d; j++) {
-                std[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / n;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            std[j] = (float) Math.sqrt(std[j] + 1e-8);
-        }
+        float[][] standardization = SoftmaxHead.standardization(x);
+        float[] mean = standardization[0];
+        float[] std = standardization[1];
         int groups = perCorpusBias ? allowed.length : 1;
         float[][] w = new float[classes][d];
         float[][] bias = new float[groups][classes];

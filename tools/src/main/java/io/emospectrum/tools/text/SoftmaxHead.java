@@ -27,8 +27,8 @@ public final class SoftmaxHead {
         }
     }
 
-    /** @param weight per-example weight of its loss (e.g. to balance corpora) */
-    public static SoftmaxHead train(float[][] x, int[] y, double[] weight, int classes, Settings s) {
+    /** {mean, std} of each input dimension over the training rows: the heads standardize their inputs with them. */
+    static float[][] standardization(float[][] x) {
         int n = x.length;
         int d = x[0].length;
         float[] mean = new float[d];
@@ -46,6 +46,16 @@ public final class SoftmaxHead {
         for (int j = 0; j < d; j++) {
             std[j] = (float) Math.sqrt(std[j] + 1e-8);
         }
+        return new float[][] {mean, std};
+    }
+
+    /** @param weight per-example weight of its loss (e.g. to balance corpora) */
+    public static SoftmaxHead train(float[][] x, int[] y, double[] weight, int classes, Settings s) {
+        int n = x.length;
+        int d = x[0].length;
+        float[][] standardization = SoftmaxHead.standardization(x);
+        float[] mean = standardization[0];
+        float[] std = standardization[1];
         float[][] w = new float[classes][d];
         float[] b = new float[classes];
         SoftmaxHead h = new SoftmaxHead(mean, std, w, b);

@@ -319,10 +319,7 @@ public final class CorpusVoiceTraining {
     }
 
     private float[][] statistics(List<CorpusFeatures.Item> train, VoiceModelConfig c) {
-        int d = features.windowDimension();
-        double[] sum = new double[d];
-        double[] sq = new double[d];
-        long n = 0;
+        FeatureStatistics stats = new FeatureStatistics(features.windowDimension());
         Random r = new Random(recipe.seed());
         for (int s = 0; s < Math.min(4000, train.size()); s++) {
             CorpusFeatures.Item it = train.get(r.nextInt(train.size()));
@@ -330,21 +327,11 @@ public final class CorpusVoiceTraining {
                 int frames = Math.min(c.windowFrames(), store.frames(v));
                 List<FrameFeatures> f = store.unpack(v, 0, frames - frames % c.stack());
                 for (float[] row : WindowFeatures.build(features, f, c.cepstralMeanNormalization(), c.relativePitch(), null, null)) {
-                    for (int i = 0; i < d; i++) {
-                        sum[i] += row[i];
-                        sq[i] += row[i] * (double) row[i];
-                    }
-                    n++;
+                    stats.add(row);
                 }
             }
         }
-        float[] mean = new float[d];
-        float[] std = new float[d];
-        for (int i = 0; i < d; i++) {
-            mean[i] = (float) (sum[i] / n);
-            std[i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[i] / n - mean[i] * (double) mean[i])));
-        }
-        return new float[][] {mean, std};
+        return stats.meanAndStd();
     }
 
     /** Each clip read as the extractor reads a file (see the class comment), from version {@code version}. */

@@ -304,28 +304,15 @@ public final class TrainVoiceModel {
     }
 
     private float[][] statistics(List<Example> train, VoiceModelConfig c) {
-        int d = features.windowDimension();
-        double[] sum = new double[d];
-        double[] sq = new double[d];
-        long n = 0;
+        FeatureStatistics stats = new FeatureStatistics(features.windowDimension());
         for (Example e : train) {
             for (List<FrameFeatures> version : e.versions()) {
                 for (float[] row : WindowFeatures.build(features, version, c.cepstralMeanNormalization(), c.relativePitch(), null, null)) {
-                    for (int i = 0; i < d; i++) {
-                        sum[i] += row[i];
-                        sq[i] += row[i] * (double) row[i];
-                    }
-                    n++;
+                    stats.add(row);
                 }
             }
         }
-        float[] mean = new float[d];
-        float[] std = new float[d];
-        for (int i = 0; i < d; i++) {
-            mean[i] = (float) (sum[i] / n);
-            std[i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[i] / n - mean[i] * (double) mean[i])));
-        }
-        return new float[][] {mean, std};
+        return stats.meanAndStd();
     }
 
     private float[][] crop(List<FrameFeatures> frames, VoiceModelConfig c) {
