@@ -79,6 +79,26 @@ class ConversationContextTest {
     }
 
     @Test
+    void aTurnReadSurelyAloneKeepsItsReadingAfterACheerfulLine() {
+        Conversation call = Conversation.builder()
+                .turn("agent", "Great news, your refund has been approved!")
+                .turn("customer", "I am furious, I hate you, get out!")
+                .build();
+        ConversationAnalysis a = extractor.analyzeConversation(call);
+        TurnReading customer = a.turns().get(1);
+
+        assertThat(customer.alone().overall().dominant()).isEqualTo(EmotionCategory.ANGER);
+        assertThat(a.turns().get(0).reading().dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+        // the context still moves it (the turn is not read alone), but it cannot turn anger into happiness
+        assertThat(customer.reading().spectrum()).isNotEqualTo(customer.alone().overall().spectrum());
+        assertThat(customer.reading().dominant()).isEqualTo(EmotionCategory.ANGER);
+        // the same window with a fixed half-and-half share is what it guards against
+        ConversationAnalysis fixed = extractor.analyzeConversation(call, ContextWindow.of(4, 0.5f));
+        assertThat(fixed.turns().get(1).reading().spectrum().probability(EmotionCategory.ANGER))
+                .isLessThan(customer.reading().spectrum().probability(EmotionCategory.ANGER));
+    }
+
+    @Test
     void theCustomerOfAnAngryCallIsSummedUpAsNegative() {
         ConversationAnalysis a = extractor.analyzeConversation(after(
                 "My package never arrived and nobody answers my emails. This is outrageous, I am furious!",
