@@ -2,9 +2,9 @@ package io.emospectrum.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.call.CallAnalyzer;
-import io.emospectrum.call.CallOptions;
-import io.emospectrum.json.CallJson;
+import io.emospectrum.fusion.call.CallAnalyzer;
+import io.emospectrum.fusion.call.CallOptions;
+import io.emospectrum.fusion.call.CallJson;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.AudioSource;
 import io.emospectrum.media.AudioBuffer;

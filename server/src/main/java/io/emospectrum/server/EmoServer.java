@@ -2,7 +2,7 @@ package io.emospectrum.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emospectrum.error.EmoSpectrumException;
-import io.emospectrum.json.CallJson;
+import io.emospectrum.fusion.call.CallJson;
 import io.emospectrum.json.ReadingJson;
 import io.emospectrum.server.auth.BearerAuth;
 import io.emospectrum.server.call.CallContext;

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * A live stream: chunks of PCM in, one reading per completed window out, on the caller's thread,
  * as soon as the chunk that completes the window has been processed (latency: one window's
  * features and one forward pass). Channels are mixed to mono; for separate parties use
- * {@link io.emospectrum.call.CallAnalyzer}. A bad chunk (wrong format, NaN) is rejected
+ * {@code io.emospectrum.fusion.call.CallAnalyzer} (fusion). A bad chunk (wrong format, NaN) is rejected
  * with an {@link InvalidInputException} and leaves the stream as it was.
  */
 public final class GruVoiceStream implements VoiceStream {

@@ -1,7 +1,7 @@
 package io.emospectrum.server.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emospectrum.json.CallJson;
+import io.emospectrum.fusion.call.CallJson;
 import io.emospectrum.server.ServerConfig;
 import io.emospectrum.server.metrics.ServerMetrics;
 import io.emospectrum.spi.VoiceEmotionExtractor;

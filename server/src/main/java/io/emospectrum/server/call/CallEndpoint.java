@@ -2,9 +2,9 @@ package io.emospectrum.server.call;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.call.CallAnalyzer;
-import io.emospectrum.call.CallOptions;
-import io.emospectrum.call.CallRole;
+import io.emospectrum.fusion.call.CallAnalyzer;
+import io.emospectrum.fusion.call.CallOptions;
+import io.emospectrum.fusion.call.CallRole;
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.server.protocol.ErrorCode;
 import io.emospectrum.server.protocol.ProtocolException;

@@ -1,7 +1,7 @@
 package io.emospectrum.server.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emospectrum.call.CallOptions;
+import io.emospectrum.fusion.call.CallOptions;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.server.protocol.ErrorCode;
 import io.emospectrum.server.protocol.ProtocolException;

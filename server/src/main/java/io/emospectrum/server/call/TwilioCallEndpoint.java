@@ -1,8 +1,8 @@
 package io.emospectrum.server.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.emospectrum.call.CallOptions;
-import io.emospectrum.call.CallRole;
+import io.emospectrum.fusion.call.CallOptions;
+import io.emospectrum.fusion.call.CallRole;
 import io.emospectrum.media.AudioBuffer;
 import io.emospectrum.server.protocol.AudioEncoding;
 import io.emospectrum.server.protocol.ErrorCode;

@@ -1,4 +1,4 @@
-package io.emospectrum.call;
+package io.emospectrum.fusion.call;
 
 import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.media.AudioBuffer;

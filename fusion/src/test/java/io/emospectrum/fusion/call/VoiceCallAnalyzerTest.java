@@ -1,13 +1,7 @@
-package io.emospectrum.audio.call;
+package io.emospectrum.fusion.call;
 
 import io.emospectrum.audio.GruVoiceProvider;
 import io.emospectrum.audio.TestAudio;
-import io.emospectrum.call.CallAnalyzer;
-import io.emospectrum.call.CallOptions;
-import io.emospectrum.call.CallRole;
-import io.emospectrum.call.CallSummary;
-import io.emospectrum.call.PartySummary;
-import io.emospectrum.call.ValenceTrend;
 import io.emospectrum.audio.io.AudioFiles;
 import io.emospectrum.audio.io.Resampler;
 import io.emospectrum.error.ConfigurationException;
@@ -31,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CallAnalyzerTest {
+class VoiceCallAnalyzerTest {
     private static final int RATE = 8_000;
     private VoiceEmotionExtractor extractor;
 

@@ -1,9 +1,8 @@
-package io.emospectrum.json;
+package io.emospectrum.fusion.call;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.emospectrum.call.CallSummary;
-import io.emospectrum.call.PartySummary;
+import io.emospectrum.json.ReadingJson;
 import io.emospectrum.spectrum.EmotionReading;
 
 import java.util.Locale;
