@@ -1,7 +1,11 @@
 package io.emospectrum.tools.text;
 
+import io.emospectrum.text.head.CategoryHead;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A linear softmax head trained on several corpora whose label sets differ: each example's softmax
@@ -18,11 +22,16 @@ final class MaskedSoftmaxHead {
     /** Inference bias: per category, the mean over the corpora that have it. */
     final float[] b;
 
+    private final CategoryHead shipped;
+
     private MaskedSoftmaxHead(float[] mean, float[] std, float[][] w, float[] b) {
         this.mean = mean;
         this.std = std;
         this.w = w;
         this.b = b;
+        // labels only name the outputs here; MultiCorpusRecipes writes the head with the real ones
+        List<String> index = IntStream.range(0, b.length).mapToObj(String::valueOf).toList();
+        this.shipped = new CategoryHead("candidate", "0", "", 0, 0, index, mean, std, w, b, "");
     }
 
     /**
@@ -159,29 +168,11 @@ final class MaskedSoftmaxHead {
         return new MaskedSoftmaxHead(mean, std, w, b);
     }
 
-    /** Probabilities over all categories of one raw feature vector. */
+    /**
+     * Probabilities over all categories of one raw feature vector, computed by the runtime's
+     * {@link CategoryHead} (the form this head ships in), so candidates are measured as they will be read.
+     */
     float[] predict(float[] x) {
-        int classes = b.length;
-        double[] logits = new double[classes];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            double v = b[c];
-            float[] row = w[c];
-            for (int j = 0; j < x.length; j++) {
-                v += row[j] * ((x[j] - mean[j]) / std[j]);
-            }
-            logits[c] = v;
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            logits[c] = Math.exp(logits[c] - max);
-            sum += logits[c];
-        }
-        float[] p = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            p[c] = (float) (logits[c] / sum);
-        }
-        return p;
+        return shipped.predict(x);
     }
 }
