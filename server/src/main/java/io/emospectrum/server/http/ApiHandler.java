@@ -25,6 +25,7 @@ import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.VoiceAnalysis;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -398,6 +399,10 @@ public final class ApiHandler extends Handler.Abstract {
         if (status == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
+        // An error may be answered before the request body was read (a missing token, a wrong type,
+        // a body too large). Jetty then drops the connection after the response; saying so keeps
+        // keep-alive clients from sending their next request down a connection that is closing.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         Reply.json(status, o.toString()).write(response, callback);
     }
 

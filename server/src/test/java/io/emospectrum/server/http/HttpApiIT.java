@@ -171,6 +171,8 @@ class HttpApiIT {
             JsonNode e = MAPPER.readTree(c.response().body());
             assertThat(e.path("status").asInt()).as(c.name()).isEqualTo(c.status());
             assertThat(e.path("error").asText()).as(c.name()).isNotBlank();
+            // the client must not reuse a connection the server may close (the body may be unread)
+            assertThat(c.response().headers().firstValue("connection")).as(c.name()).hasValue("close");
         }
         // and the server still serves
         assertThat(post("/v1/text", "text/plain", "fine".getBytes(StandardCharsets.UTF_8), true).statusCode()).isEqualTo(200);
