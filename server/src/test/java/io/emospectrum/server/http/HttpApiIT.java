@@ -161,7 +161,6 @@ class HttpApiIT {
                 new Case("not UTF-8", post("/v1/text", "text/plain", new byte[] {(byte) 0xC3, (byte) 0x28}, true), 400),
                 new Case("empty body", post("/v1/text", "text/plain", new byte[0], true), 400),
                 new Case("not an image", post("/v1/image", "image/png", "not a png".getBytes(StandardCharsets.UTF_8), true), 400),
-                new Case("too large", post("/v1/audio", "audio/wav", new byte[3 << 20], true), 413),
                 new Case("clip without spool", post("/v1/clip", "video/mp4", new byte[100], true), 501),
                 new Case("clip of another type", post("/v1/clip", "text/plain", new byte[100], true), 415),
                 new Case("wrong method", get("/v1/text", true), 405),
@@ -173,6 +172,20 @@ class HttpApiIT {
             assertThat(e.path("error").asText()).as(c.name()).isNotBlank();
             // the client must not reuse a connection the server may close (the body may be unread)
             assertThat(c.response().headers().firstValue("connection")).as(c.name()).hasValue("close");
+        }
+        // Too large by its declared length: refused before the body is read. Sent by hand, headers only,
+        // because a client still uploading 3 MB may meet the closed connection before it reads the answer.
+        try (java.net.Socket socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /v1/audio HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServers.TOKEN
+                    + "\r\nContent-Type: audio/wav\r\nContent-Length: " + (3 << 20) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
+            JsonNode e = MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(e.path("status").asInt()).isEqualTo(413);
+            assertThat(e.path("error").asText()).contains("limit");
         }
         // and the server still serves
         assertThat(post("/v1/text", "text/plain", "fine".getBytes(StandardCharsets.UTF_8), true).statusCode()).isEqualTo(200);
