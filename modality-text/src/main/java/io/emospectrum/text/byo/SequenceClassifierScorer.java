@@ -36,13 +36,17 @@ public final class SequenceClassifierScorer implements LabelScorer {
     }
 
     public static SequenceClassifierScorer load(Path dir, HfClassifierConfig config, DeviceChoice device) {
-        ZooModel<TokenBatch, float[][]> m = ModelLoader.builder(TokenBatch.class, float[][].class)
+        ModelLoader.Builder<TokenBatch, float[][]> b = ModelLoader.builder(TokenBatch.class, float[][].class)
                 .source(ModelSource.path(dir))
                 .engine(config.engine())
                 .device(device)
                 .modelName("model")
-                .translator(new LogitsTranslator(config.multiLabel(), config.labels().size()))
-                .build().load();
+                .translator(new LogitsTranslator(config.multiLabel(), config.labels().size()));
+        if (config.engine().equals("OnnxRuntime")) {
+            // one thread per call: the extractor runs batches side by side (see SentenceEncoder)
+            b.option("interOpNumThreads", "1").option("intraOpNumThreads", "1");
+        }
+        ZooModel<TokenBatch, float[][]> m = b.build().load();
         return new SequenceClassifierScorer(m, config);
     }
 

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * A BERT-style Transformer encoder (all-MiniLM-L6-v2 by default) run by DJL's OnnxRuntime
  * engine, turning padded token batches into pooled feature vectors (see
  * {@link PooledEncoderTranslator}). The model is shared; each call takes its own predictor, whose
- * native memory is freed when the call returns, so any number of threads may call at once.
+ * native memory is freed when the call returns, so any number of threads may call at once. Each
+ * call runs on its caller's thread alone (one onnxruntime intra-op thread): parallelism comes from
+ * callers running batches side by side.
  */
 public final class SentenceEncoder implements AutoCloseable {
     private final ZooModel<TokenBatch, float[][]> model;
@@ -34,6 +36,12 @@ public final class SentenceEncoder implements AutoCloseable {
                 .engine("OnnxRuntime")
                 .device(device)
                 .modelName(modelName)
+                // One thread per call: the extractor runs length-sorted batches side by side, one
+                // per core, which beats one batch split across cores by onnxruntime (no barrier
+                // per operator, no worker threads spinning between calls). DJL reads the intra-op
+                // count only when the inter-op count is given too.
+                .option("interOpNumThreads", "1")
+                .option("intraOpNumThreads", "1")
                 .translator(new PooledEncoderTranslator())
                 .build().load();
         return new SentenceEncoder(m);

@@ -54,19 +54,30 @@ public final class ThroughputBenchmark implements Callable<Integer> {
             peer.embedAll(segments.subList(0, 64));
             double[] oursRate = new double[rounds];
             double[] peerRate = new double[rounds];
+            double[] oursCpu = new double[rounds];
+            double[] peerCpu = new double[rounds];
             for (int r = 0; r < rounds; r++) {
+                long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 runOurs(ours, texts);
                 oursRate[r] = texts.size() / ((System.nanoTime() - t0) / 1e9);
+                oursCpu[r] = (processCpuNanos() - c0) / 1e6 / texts.size();
+                c0 = processCpuNanos();
                 t0 = System.nanoTime();
                 peer.embedAll(segments);
                 peerRate[r] = texts.size() / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf("round %d: emospectrum %.0f texts/s, langchain4j embedAll %.0f texts/s%n", r + 1, oursRate[r], peerRate[r]);
+                peerCpu[r] = (processCpuNanos() - c0) / 1e6 / texts.size();
+                System.out.printf("round %d: emospectrum %.0f texts/s (%.2f CPU ms/text), langchain4j embedAll %.0f texts/s (%.2f CPU ms/text)%n",
+                        r + 1, oursRate[r], oursCpu[r], peerRate[r], peerCpu[r]);
             }
             double o = median(oursRate);
             double p = median(peerRate);
             System.out.printf("median: emospectrum " + variant + " %.0f texts/s (batch 32, %s), langchain4j embedAll %.0f texts/s, ratio %.2fx%n",
                     o, ours.device(), p, o / p);
+            // CPU time per text counts the work, not the wait: steadier than texts/s on a shared
+            // machine (spinning onnxruntime worker threads count as work too).
+            System.out.printf("median CPU time: emospectrum %.2f ms/text, langchain4j embedAll %.2f ms/text (%d processors)%n",
+                    median(oursCpu), median(peerCpu), Runtime.getRuntime().availableProcessors());
         }
         return 0;
     }
@@ -109,6 +120,12 @@ public final class ThroughputBenchmark implements Callable<Integer> {
             texts.add(String.join(" ", words.subList(20 * i, 20 * i + 20)));
         }
         return texts;
+    }
+
+    /** CPU time of the whole process (every thread, native ones included), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static double median(double[] v) {
