@@ -217,6 +217,35 @@ class TransformerTextExtractorTest {
     }
 
     @Test
+    void mixedLengthsSplitIntoSeveralParallelBatchesKeepTheirOrderAndResults() {
+        // Lengths from 2 to a few hundred tokens: several length buckets (and two windows for the
+        // longest text), scored side by side, must come back in input order with the results of
+        // each text alone.
+        List<String> texts = new ArrayList<>();
+        String[] sentences = {"I am so happy today!", "This is disgusting.", "I'm scared of the dark.", "My dog died last week.",
+                "Stop yelling at me, you idiot!", "Wait, what? No way!"};
+        for (int i = 0; i < 20; i++) {
+            StringBuilder t = new StringBuilder();
+            for (int k = 0; k <= (i * 7) % 23; k++) {
+                t.append(sentences[(i + k) % sentences.length]).append(' ');
+            }
+            texts.add(i % 5 == 4 ? "ok" : t.toString().strip());
+        }
+        List<TextAnalysis> batched = extractor.analyzeAll(texts);
+        assertThat(batched).hasSameSizeAs(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            TextAnalysis one = extractor.analyze(texts.get(i));
+            float[] a = one.overall().modelScores().scores();
+            float[] b = batched.get(i).overall().modelScores().scores();
+            for (int k = 0; k < a.length; k++) {
+                assertThat(b[k]).as("text %d label %d", i, k).isCloseTo(a[k], org.assertj.core.data.Offset.offset(1e-4f));
+            }
+            assertThat(batched.get(i).overall().span()).isEqualTo(one.overall().span());
+            assertThat(batched.get(i).segments()).hasSameSizeAs(one.segments());
+        }
+    }
+
+    @Test
     void concurrentCallersGetTheSequentialResults() throws Exception {
         List<String> texts = List.of("I am so happy today!", "This is disgusting.", "I'm terrified.",
                 "My cat died.", "Stop yelling at me, you idiot!", "Wait, what? No way!", "The train leaves at nine.");

@@ -65,6 +65,22 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void plainEnglishIsNamedEnglishWithoutTheNgramModels() throws IOException {
+        // Lingua's trigrams alone call this German (still supported); the marker words settle it
+        assertThat(LanguageIdentifier.plainlyEnglish("What do you think of your teacher?")).isTrue();
+        assertThat(english.identify("What do you think of your teacher?")).isEqualTo(new LanguageIdentifier.Identification("en", true));
+        assertThat(LanguageIdentifier.plainlyEnglish("That’s the thing: they don’t know what they want.")).isTrue();
+        // too few markers, or too small a share of the words: left to Lingua
+        assertThat(LanguageIdentifier.plainlyEnglish("Absolutely wonderful performance tonight, congratulations everyone!")).isFalse();
+        assertThat(LanguageIdentifier.plainlyEnglish("the and you " + "word ".repeat(20))).isFalse();
+        // another script anywhere: left to Lingua
+        assertThat(LanguageIdentifier.plainlyEnglish("What do you think about this? 今日はとても嬉しいです。")).isFalse();
+        for (String row : lines("non-english.tsv")) {
+            assertThat(LanguageIdentifier.plainlyEnglish(row.substring(row.indexOf('\t') + 1))).as(row).isFalse();
+        }
+    }
+
+    @Test
     void aModelThatReadsTheLanguageIsNotFlagged() {
         LanguageIdentifier both = LanguageIdentifier.of(Set.of("en", "fr"));
         assertThat(both.identify("Le train était encore en retard et je suis furieux."))
