@@ -41,8 +41,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs every task once and returns when all have finished; the first task's exception (in
-     * list order of failure) is rethrown on the caller, the other tasks still run.
+     * Runs every task once and returns when all have finished; the first exception a task throws
+     * is rethrown on the caller once the other tasks have run.
      */
     public void runAll(List<? extends Runnable> tasks) {
         if (tasks.isEmpty()) {
