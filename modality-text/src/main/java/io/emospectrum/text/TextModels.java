@@ -12,6 +12,7 @@ import io.emospectrum.text.byo.SequenceClassifierScorer;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
+import io.emospectrum.text.encoder.RowQuantizedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.head.CategoryHead;
@@ -71,13 +72,19 @@ public final class TextModels {
      * available only where that jar is on the class path ({@link #chineseAvailable(ClassLoader)}).
      */
     public static final String CHINESE_ENCODER = "bge-small-zh-v1.5-q";
+    /**
+     * SHA-256 of the Chinese encoder with its activations quantized per row
+     * ({@link io.emospectrum.text.encoder.RowQuantizedEncoderFiles}: a text's reading does not depend on its
+     * batch mates), which the Chinese head was trained on; the rewrite is deterministic.
+     */
+    public static final String CHINESE_ENCODER_ROWQ_SHA256 = "4a039f187f05c5e50275d5df3e443a4186e1a41161dc3d09b991f41707f155ac";
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
             BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
             SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
             "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16",
-            CHINESE_DIR, "f82526ff0c63b0d2578560e2b6afec9e5a1c60c435acf422c3248c1810b99829");
+            CHINESE_DIR, "0cb2e8cbf35d1eb3331cf5da81577afeb66839a22478f06ebe6b33779ecb7b82");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -170,6 +177,14 @@ public final class TextModels {
     }
 
     /**
+     * The Chinese model's encoder files, checked: the jar's int8 bge-small-zh-v1.5 with its activations
+     * quantized per row ({@code bge-small-zh-v1.5-q-rowq.onnx} and its tokenizer).
+     */
+    public static Path chineseEncoder(ClassLoader loader, Path cacheRoot) {
+        return RowQuantizedEncoderFiles.materialize(encoderManifest(CHINESE_ENCODER), CHINESE_ENCODER, CHINESE_ENCODER_ROWQ_SHA256, loader, cacheRoot);
+    }
+
+    /**
      * The Chinese model ({@value #CHINESE_MODEL}), every file verified against its SHA-256 before use.
      * It identifies no language: its caller routes Chinese text to it.
      *
@@ -180,7 +195,11 @@ public final class TextModels {
         Path headDir = files.materialize(ModelSource.bundled(CHINESE_DIR, TextModels.class, MANIFEST_SHA256.get(CHINESE_DIR)), true);
         CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
-        Path encoderDir = BundledEncoderFiles.materialize(encoderManifest(head.encoder()), TextModels.class.getClassLoader(), files.directory());
+        if (!head.encoder().equals(CHINESE_ENCODER + RowQuantizedEncoderFiles.SUFFIX)) {
+            throw new io.emospectrum.error.ModelLoadException(CHINESE_DIR + " names encoder '" + head.encoder() + "', not the "
+                    + CHINESE_ENCODER + RowQuantizedEncoderFiles.SUFFIX + " this code builds");
+        }
+        Path encoderDir = chineseEncoder(TextModels.class.getClassLoader(), files.directory());
         int max = maxTokens != null ? maxTokens : head.maxTokens();
         int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);

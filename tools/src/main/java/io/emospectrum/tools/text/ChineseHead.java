@@ -2,8 +2,10 @@ package io.emospectrum.tools.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.text.TextModels;
+import io.emospectrum.text.encoder.RowQuantizedEncoderFiles;
 import io.emospectrum.text.head.CategoryHead;
 import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code train text-zh}: the Chinese model's head. Pooled features (mean, then [CLS]) of the int8
- * bge-small-zh-v1.5 encoder from langchain4j's jar, frozen, for every post of the train and dev
+ * bge-small-zh-v1.5 encoder from langchain4j's jar, frozen, its activations quantized per row
+ * ({@link RowQuantizedEncoderFiles}), for every post of the train and dev
  * splits of {@code weibo.tsv} ({@code scripts/data/prepare_weibo.py}), each post read as the extractor
  * reads it (emoji names, first window of {@value #MAX_TOKENS} tokens); then a linear softmax head
  * ({@link SoftmaxHead}) onto the set's six labels, its settings chosen by macro-F1 on dev among
@@ -38,6 +41,8 @@ import java.util.concurrent.Callable;
         description = "Trains the Chinese text model's head on SMP2020-EWECT Weibo posts (frozen bge-small-zh-v1.5 features), temperature on dev.")
 public final class ChineseHead implements Callable<Integer> {
     static final int MAX_TOKENS = 128;
+    /** The jar's int8 encoder with its activations quantized per row. */
+    static final String ENCODER = TextModels.CHINESE_ENCODER + RowQuantizedEncoderFiles.SUFFIX;
     /** The model's own labels, in output order: the Weibo set's six ("neural" in its files read as neutral). */
     static final List<String> LABELS = List.of("neutral", "happy", "sad", "angry", "fear", "surprise");
     /** The categories of the prepared TSV, in the order of {@link #LABELS}. */
@@ -61,7 +66,8 @@ public final class ChineseHead implements Callable<Integer> {
         Map<String, Split> splits = read(data);
         float[][] train;
         float[][] dev;
-        try (FeatureCache cache = new FeatureCache(work, TextModels.CHINESE_ENCODER, MAX_TOKENS)) {
+        try (FeatureCache cache = new FeatureCache(work, TextModels.chineseEncoder(ChineseHead.class.getClassLoader(),
+                ModelFiles.defaultCache().directory()), ENCODER, MAX_TOKENS)) {
             train = cache.features("weibo-train", splits.get("train").texts());
             dev = cache.features("weibo-dev", splits.get("dev").texts());
         }
@@ -112,7 +118,7 @@ public final class ChineseHead implements Callable<Integer> {
         }
         String trained = "SMP2020-EWECT Weibo (COVID part) virus_train.txt less a seeded 10% dev part, " + trainSize + " posts; "
                 + recipe + "; io.emospectrum.tools.text.ChineseHead (./emospectrum-tools train text-zh)";
-        new CategoryHead(TextModels.CHINESE_MODEL, "1.0.0", TextModels.CHINESE_ENCODER, MAX_TOKENS, 32, LABELS,
+        new CategoryHead(TextModels.CHINESE_MODEL, "1.0.0", ENCODER, MAX_TOKENS, 32, LABELS,
                 h.mean, h.std, h.w, h.b, trained).write(write.resolve(CategoryHead.FILE_NAME));
         new ConfidenceCalibration(Math.round(t * 10000) / 10000.0, "the dev part of virus_train.txt (" + devSize
                 + " posts, seeded split of scripts/data/prepare_weibo.py), NLL, by ./emospectrum-tools train text-zh")
