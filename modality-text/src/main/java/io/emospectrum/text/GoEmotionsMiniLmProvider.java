@@ -73,7 +73,8 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public String description() {
-        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
+        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier; "
+                + "Chinese text to a Weibo head on bge-small-zh-v1.5 where its encoder jar is installed";
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class TextModels {
             BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
             SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
             "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16",
-            CHINESE_DIR, "0cb2e8cbf35d1eb3331cf5da81577afeb66839a22478f06ebe6b33779ecb7b82");
+            CHINESE_DIR, "43fffd0415a45c05118dc01761522e5d4d61fb39f7f14fbd9133fd3f0ff8d856");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
