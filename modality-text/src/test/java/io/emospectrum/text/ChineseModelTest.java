@@ -63,6 +63,20 @@ class ChineseModelTest {
     }
 
     @Test
+    void withSentenceSegmentsEachChineseSentenceGetsItsOwnReading() {
+        String text = "我今天收到了礼物，非常开心。但是回家路上手机被偷了，气死我了！";
+        try (TextEmotionExtractor sentences = new GoEmotionsMiniLmProvider().create(
+                ExtractorOptions.builder().property("segments", "sentences").build())) {
+            TextAnalysis a = sentences.analyze(text);
+            assertThat(a.language()).isEqualTo("zh");
+            assertThat(a.segments()).hasSize(2);
+            assertThat(a.segments().get(0).span().textSpan().orElseThrow().end()).isEqualTo(text.indexOf('。') + 1);
+            assertThat(a.segments().get(0).dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(a.segments().get(1).dominant()).isEqualTo(EmotionCategory.ANGER);
+        }
+    }
+
+    @Test
     void aFactualPostIsNotReadAsAnEmotion() {
         EmotionReading o = extractor.analyze("国家卫健委今天公布了最新的疫情数据，全国新增确诊病例十二例。").overall();
         assertThat(o.dominant()).isEqualTo(EmotionCategory.NEUTRAL);
