@@ -114,7 +114,10 @@ class ChineseModelTest {
     void badInputInAMixedBatchIsATypedErrorAndTheExtractorGoesOn() {
         List<String> texts = new ArrayList<>(Arrays.asList(HAPPY, null));
         assertThatThrownBy(() -> extractor.analyzeAll(texts)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> extractor.analyzeAll(List.of(SAD, " "))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> extractor.analyzeAll(List.of(SAD, "I am fine.", " ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("text #2");
+        assertThatThrownBy(() -> extractor.analyzeAll(List.of("I am fine.", SAD, "悲".repeat(GoEmotionsMiniLmProvider.DEFAULT_MAX_CHARS + 1))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("text #2");
         assertThat(extractor.analyze(SAD).overall().dominant()).isEqualTo(EmotionCategory.SADNESS);
     }
 

@@ -1,6 +1,7 @@
 package io.emospectrum.text.language;
 
 import io.emospectrum.conversation.ContextWindow;
+import io.emospectrum.error.InvalidInputException;
 import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.spi.TextEmotionExtractor;
@@ -85,6 +86,17 @@ public final class LanguageRoutedExtractor implements TextEmotionExtractor {
         if (!any) {
             return primary.analyzeAll(texts); // the usual case: one batch, untouched
         }
+        try {
+            return analyzeRouted(texts, routeOf);
+        } catch (InvalidInputException e) {
+            // a group numbers its texts from 0: let the primary, which checks every text before it reads any,
+            // name the bad one by its index in the caller's list
+            primary.analyzeAll(texts);
+            throw e;
+        }
+    }
+
+    private List<TextAnalysis> analyzeRouted(List<String> texts, int[] routeOf) {
         TextAnalysis[] out = new TextAnalysis[texts.size()];
         for (int r = -1; r < routes.size(); r++) {
             List<String> group = new ArrayList<>();
