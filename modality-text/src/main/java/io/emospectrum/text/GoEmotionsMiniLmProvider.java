@@ -91,15 +91,16 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         Integer overlap = o.find(OVERLAP_TOKENS).orElse(null);
         int limit = o.get(MAX_CHARS);
         ModelFiles files = ModelFiles.defaultCache();
+        boolean chinese = readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent());
         TextEmotionExtractor primary = options.model().isPresent()
                 ? TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation)
                 : TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
-        if (!readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent())) {
+        if (!chinese) {
             return primary;
         }
         try {
-            TextEmotionExtractor chinese = TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation);
-            return new LanguageRoutedExtractor(primary, List.of(new LanguageRoutedExtractor.Route("zh", Character.UnicodeScript.HAN, chinese)),
+            TextEmotionExtractor zh = TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation);
+            return new LanguageRoutedExtractor(primary, List.of(new LanguageRoutedExtractor.Route("zh", Character.UnicodeScript.HAN, zh)),
                     LanguageIdentifier.of(Set.of("zh")));
         } catch (RuntimeException e) {
             primary.close();
