@@ -10,6 +10,7 @@ import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.TextExtractorProvider;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.language.LanguageRoutedExtractor;
+import io.emospectrum.text.language.LazyTextExtractor;
 
 import java.util.List;
 import java.util.Set;
@@ -99,7 +100,11 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
             return primary;
         }
         try {
-            TextEmotionExtractor zh = TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation);
+            // auto loads the Chinese model on the first Chinese text, so English-only users pay nothing for it;
+            // on loads it now, so a broken install fails at creation
+            TextEmotionExtractor zh = o.get(CHINESE).equals("on")
+                    ? TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation)
+                    : new LazyTextExtractor(() -> TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation));
             return new LanguageRoutedExtractor(primary, List.of(new LanguageRoutedExtractor.Route("zh", Character.UnicodeScript.HAN, zh)),
                     LanguageIdentifier.of(Set.of("zh")));
         } catch (RuntimeException e) {
