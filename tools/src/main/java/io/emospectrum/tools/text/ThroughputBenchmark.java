@@ -23,7 +23,9 @@ import java.util.List;
  * {@code benchmark}: texts per second of the whole emotion pipeline (tokenize, encode, head,
  * spectrum) at batch 32 on 20-word English texts, against langchain4j's own
  * {@code AllMiniLmL6V2EmbeddingModel.embedAll} (embeddings only) on the same texts in the same
- * run, alternating rounds so that both see the same machine load. Reports the median round.
+ * run, alternating rounds so that both see the same machine load. Reports the median round, and
+ * each side's process CPU time per text (steadier than texts/s on a shared machine). langchain4j
+ * runs as it ships: one text per call on its own pool of one thread per core, no padding.
  *
  * <pre>./emospectrum-tools benchmark text [--texts 512] [--rounds 5] [--variant int8|fp32]</pre>
  */
