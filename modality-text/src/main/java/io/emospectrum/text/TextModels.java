@@ -22,6 +22,7 @@ import io.emospectrum.text.head.HeadConfig;
 import io.emospectrum.text.head.ValenceArousalHead;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.score.ConfidenceCalibration;
+import io.emospectrum.text.score.ConfidenceCalibrator;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.tokenize.TextTokenizer;
@@ -108,6 +109,8 @@ public final class TextModels {
         // a second, seven-category head on the same features, combined with the label head's categories
         CategoryHead second = CategoryHead.isIn(headDir) ? CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME)) : null;
         CategoryEnsemble ensemble = second != null ? CategoryEnsemble.read(headDir.resolve(CategoryEnsemble.FILE_NAME)) : null;
+        // per-text confidence of the ensemble, verified with the directory like every file in it
+        ConfidenceCalibrator calibrator = second != null && calibrated ? ConfidenceCalibrator.readOrNull(headDir) : null;
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
@@ -117,7 +120,7 @@ public final class TextModels {
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
-                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble);
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble, calibrator);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();
