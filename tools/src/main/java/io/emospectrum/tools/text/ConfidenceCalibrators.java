@@ -473,6 +473,10 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], new float[1], new float[0][], new float[][]{{1f}}, 1,
                     contextTemperature, fittedOn);
         }
+        if (!c.inputs().contains(Input.FAMILIARITY)) { // ship no reference points it does not read
+            return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], new float[0], new float[0][], new float[0][], 0,
+                    contextTemperature, fittedOn);
+        }
         return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], references.featureMean(), references.projection(),
                 references.references(), references.neighbours(), contextTemperature, fittedOn);
     }
@@ -677,7 +681,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         List<Row> in = rows(data, corpora, "dev", i -> head.predict(data.x()[i]), ensemble, shipped, tokens, centroids);
         String fittedOn = c.name() + "; fitted on leave-one-corpus-out predictions on the dev splits of " + corpora
                 + (c.inDomain() ? " and those dev splits read by the model trained on all of them" : "")
-                + ", each corpus weighing the same; familiarity references from their training splits";
+                + ", each corpus weighing the same" + (c.inputs().contains(Input.FAMILIARITY) ? "; familiarity references from their training splits" : "");
         ConfidenceCalibrator cal = fit(c, f.outOfDomain(), in, centroids, optContextTemperature, fittedOn);
         if (cal == null) {
             throw new IllegalArgumentException("the temperature alone is what ships already");
@@ -700,8 +704,9 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         }
         String section = NOTICE_SECTION + " per-input confidence (io.emospectrum.text.score.ConfidenceCalibrator), written by\n"
                 + "  io.emospectrum.tools.text.ConfidenceCalibrators (./emospectrum-tools evaluate text-confidence --write): " + fittedOn + ".\n"
-                + "  Inputs " + cal.inputs() + "; familiarity: " + centroids.fittedOn() + ", " + cal.references().length + " references, "
-                + cal.projection().length + "-dimension random projection (0: none), mean of the " + cal.neighbours() + " nearest.\n"
+                + "  Inputs " + cal.inputs() + (cal.readsFeatures() ? "; familiarity: " + centroids.fittedOn() + ", " + cal.references().length
+                + " references, " + cal.projection().length + "-dimension random projection (0: none), mean of the " + cal.neighbours() + " nearest" : "")
+                + ". The dominant category is never changed: only how sure the reading is.\n"
                 + "  Context temperature " + cal.contextTemperature() + " (a conversation turn after its context blend; DailyDialog validation).\n"
                 + "  Data and licences: as the model (the five corpora above).\n";
         int va = notice.indexOf("valence-arousal.json:");

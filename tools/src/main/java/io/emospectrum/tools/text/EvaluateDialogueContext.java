@@ -92,6 +92,20 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
                 double t = MultiCorpusRecipes.fitTemperature(p, g, w);
                 System.out.printf(Locale.ROOT, "fitted temperature of the blended distribution: %.4f%n", t);
                 row("provider's window, fitted temperature", plain.withTemperature((float) t), dialogues, alone, gold);
+                // the goal is confidence that matches accuracy: the grid temperature with the lowest ECE is the one to ship
+                double bestT = 1;
+                double bestEce = Double.POSITIVE_INFINITY;
+                for (int k = 30; k <= 100; k += 2) {
+                    float grid = k / 100f;
+                    CorpusMetrics.Result m = metrics(readings(plain.withTemperature(grid), dialogues, alone), gold);
+                    System.out.printf(Locale.ROOT, "| temperature %.2f | | | %.4f | %.4f | %.4f | %.4f |%n", grid, m.macroF1(), m.accuracy(),
+                            m.meanConfidence(), m.ece());
+                    if (m.ece() < bestEce) {
+                        bestEce = m.ece();
+                        bestT = grid;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "lowest ECE on the grid: temperature %.2f (ECE %.4f)%n", bestT, bestEce);
                 return 0;
             }
             if (split.equals("test")) {
@@ -200,6 +214,12 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
     }
 
     private static void print(String name, int previous, float share, List<EmotionReading> readings, List<EmotionCategory> gold) {
+        CorpusMetrics.Result m = metrics(readings, gold);
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.4f | %.4f | %.4f | %.4f |%n", name, previous,
+                Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f", share), m.macroF1(), m.accuracy(), m.meanConfidence(), m.ece());
+    }
+
+    private static CorpusMetrics.Result metrics(List<EmotionReading> readings, List<EmotionCategory> gold) {
         int[] g = new int[gold.size()];
         int[] p = new int[gold.size()];
         double[] c = new double[gold.size()];
@@ -208,8 +228,6 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
             p[i] = readings.get(i).dominant().index();
             c[i] = readings.get(i).confidence();
         }
-        CorpusMetrics.Result m = CorpusMetrics.of(g, p, c, EmotionCategory.COUNT);
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.4f | %.4f | %.4f | %.4f |%n", name, previous,
-                Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f", share), m.macroF1(), m.accuracy(), m.meanConfidence(), m.ece());
+        return CorpusMetrics.of(g, p, c, EmotionCategory.COUNT);
     }
 }
