@@ -41,7 +41,9 @@ class ConversationContextTest {
 
     @Test
     void theProviderReadsConversationsWithTheWindowItWasMeasuredWith() {
-        assertThat(extractor.contextWindow()).isEqualTo(TransformerTextExtractor.DIALOGUE_CONTEXT);
+        // the window chosen on dialogue, with the temperature the default model's calibrator fitted for its blended turns
+        assertThat(extractor.contextWindow().withTemperature(1f)).isEqualTo(TransformerTextExtractor.DIALOGUE_CONTEXT);
+        assertThat(extractor.contextWindow().temperature()).isLessThan(1f);
         assertThat(extractor.contextWindow().isNone()).isFalse();
     }
 
