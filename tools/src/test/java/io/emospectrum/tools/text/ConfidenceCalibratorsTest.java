@@ -72,7 +72,10 @@ class ConfidenceCalibratorsTest {
             worstMinimax = Math.max(worstMinimax, ConfidenceCalibrators.score(of, m).ece());
         }
         assertThat(worstMinimax).isLessThan(worstPooled - 0.02);
-        // confidence still rises with the top probability, and the dominant category is kept (score checks it)
-        assertThat(m.confidence(peaked(0.9), null, null, 10, 0f)).isGreaterThan(m.confidence(peaked(0.4), null, null, 10, 0f));
+        // the pooled fit's confidence rises with the top probability (the minimax one may flatten it: ECE does not reward
+        // resolution, which is why the shipped calibrator's test checks a peaked reading against a flat one); the dominant
+        // category is kept (score checks it)
+        assertThat(p.confidence(peaked(0.9), null, null, 10, 0f)).isGreaterThan(p.confidence(peaked(0.4), null, null, 10, 0f));
+        assertThat(m.confidence(peaked(0.9), null, null, 10, 0f)).isGreaterThanOrEqualTo(m.confidence(peaked(0.4), null, null, 10, 0f));
     }
 }
