@@ -12,13 +12,16 @@ import io.emospectrum.spi.VoiceEmotionExtractor;
 import io.emospectrum.spi.VoiceExtractorProvider;
 
 /**
- * The voice provider {@value #NAME}: a GRU over MFCC, pitch and energy features, trained on
- * RAVDESS actors 01-18. Options ({@link #supportedOptions()}): {@code max-duration-seconds} (seconds one
- * {@code analyze} call accepts, default 14,400) and {@code window-hop-seconds} (seconds between windows,
- * default 0.5) and {@code variant} ({@code ravdess-gru}, the default, or {@code speech-gru}). A model of the same layout can replace the bundled one through
+ * The voice provider {@value #NAME} (the name is historical: it runs every bundled GRU): a GRU over
+ * MFCC, pitch and energy features. Options ({@link #supportedOptions()}): {@code max-duration-seconds}
+ * (seconds one {@code analyze} call accepts, default 14,400), {@code window-hop-seconds} (seconds between
+ * windows, default 0.5) and {@code variant}: {@code speech-gru}, the default (five corpora, four
+ * languages, telephone augmentation, calibrated), or {@code ravdess-gru} (RAVDESS actors 01-18 only).
+ * A model of the same layout, or an ensemble directory, can replace the bundled one through
  * {@link ExtractorOptions.Builder#model}.
  *
- * <p>The bundled weights are trained on RAVDESS, licensed CC BY-NC-SA 4.0: non-commercial use only.
+ * <p>The bundled weights are trained on non-commercial data (RAVDESS CC BY-NC-SA 4.0; TESS, TurEV-DB
+ * CC BY-NC-ND 4.0; nEMO CC BY-NC-SA 4.0; ASED research): non-commercial use only.
  */
 public final class GruVoiceProvider implements VoiceExtractorProvider {
     public static final String NAME = "ravdess-gru";
@@ -31,10 +34,12 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
      */
     public static final OptionKey<Double> WINDOW_HOP = OptionKey.decimal("window-hop-seconds").greaterThan(0).defaultNote("the model's (0.5)")
             .help("Seconds between window starts, a multiple of the 20 ms frame hop up to the 2 s window; 1.0 halves the work.").build();
-    /** Which bundled model: RAVDESS only (the default; best on acted English) or the multi-corpus, telephone-trained one. */
-    public static final OptionKey<String> VARIANT = OptionKey.choice("variant", NAME, "speech-gru").defaultValue(NAME)
-            .help("Bundled model: ravdess-gru (acted English, the default) or speech-gru (five corpora, four languages,"
-                    + " trained with telephone audio; calibrated). Ignored when a model is given.").build();
+    /** The default bundled model's name. */
+    public static final String SPEECH_GRU = "speech-gru";
+    /** Which bundled model: the multi-corpus, telephone-trained one (the default) or RAVDESS only. */
+    public static final OptionKey<String> VARIANT = OptionKey.choice("variant", SPEECH_GRU, NAME).defaultValue(SPEECH_GRU)
+            .help("Bundled model: speech-gru (the default: five corpora, four languages, trained with telephone audio;"
+                    + " calibrated) or ravdess-gru (RAVDESS only: acted English, overconfident elsewhere). Ignored when a model is given.").build();
     private static final OptionSet OPTIONS = OptionSet.of(MAX_DURATION, WINDOW_HOP, VARIANT);
 
     @Override
@@ -49,7 +54,8 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
 
     @Override
     public String description() {
-        return NAME + ": GRU over TarsosDSP MFCC/pitch/energy, 8 RAVDESS labels, 2 s windows (CC BY-NC-SA 4.0 weights)";
+        return NAME + ": GRU over TarsosDSP MFCC/pitch/energy, 2 s windows; default model speech-gru (7 categories, five corpora;"
+                + " non-commercial weights), variant ravdess-gru";
     }
 
     @Override
@@ -63,7 +69,7 @@ public final class GruVoiceProvider implements VoiceExtractorProvider {
         double max = o.get(MAX_DURATION);
         Double hop = o.find(WINDOW_HOP).orElse(null);
         ModelSource source = options.model().orElseGet(() -> NAME.equals(o.get(VARIANT))
-                ? ModelSource.bundled(VoiceModel.BUNDLED, GruVoiceProvider.class, VoiceModel.BUNDLED_MANIFEST_SHA256)
+                ? ModelSource.bundled(VoiceModel.RAVDESS_GRU, GruVoiceProvider.class, VoiceModel.RAVDESS_GRU_MANIFEST_SHA256)
                 : ModelSource.bundled(VoiceModel.SPEECH_GRU, GruVoiceProvider.class, VoiceModel.SPEECH_GRU_MANIFEST_SHA256));
         VoiceModel model = VoiceModel.load(source, options.labelMapping().orElse(null), options.device(), ModelFiles.defaultCache());
         try {

@@ -55,6 +55,8 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     private boolean augment;
     @Option(names = "--corpus-power", defaultValue = "0", description = "corpus sampling weight = clips^power (0: equal shares)")
     private double corpusPower;
+    @Option(names = "--corpus-weight", split = ",", description = "CORPUS=FACTOR: draw that corpus FACTOR times as often (e.g. ravdess=3)")
+    private Map<String, Double> corpusWeights = new LinkedHashMap<>();
     @Option(names = "--max-per-corpus", defaultValue = "0", description = "at most this many clips per corpus, spread over its speakers (0: all)")
     private int maxPerCorpus;
     @Option(names = "--cmn", defaultValue = "false", arity = "0..1", description = "per-window cepstral mean normalization")
@@ -71,7 +73,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         CorpusVoiceTraining.Recipe recipe = new CorpusVoiceTraining.Recipe(seed, epochs, steps, hidden, learningRate, dropout, augment,
-                corpusPower, cmn);
+                corpusPower, cmn, corpusWeights);
         System.out.println("recipe " + recipe);
         CorpusVoiceTraining training = new CorpusVoiceTraining(recipe);
         List<SpeechCorpora.Clip> clips = SpeechCorpora.cap(SpeechCorpora.read(manifest), maxPerCorpus);
@@ -88,7 +90,8 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             try (CorpusVoiceTraining.Trained trained = training.fit(finalItems, "speech-gru", version)) {
                 Map<String, Object> info = new LinkedHashMap<>();
                 info.put("data", "RAVDESS, TESS, nEMO, ASED, TurEV-DB (" + finalItems.size() + " clips; see NOTICE); speakers held out: " + holdOut);
-                info.put("sampling", "corpus first (weight clips^" + corpusPower + "), then clip, then channel version");
+                info.put("sampling", "corpus first (weight clips^" + corpusPower
+                        + (corpusWeights.isEmpty() ? "" : " x " + corpusWeights) + "), then clip, then channel version");
                 info.put("augmentation", augment ? "telephone (8 kHz, 300-3400 Hz, G.711 mu-law/A-law), speed 0.9-1.1, reverberation, "
                         + "white/pink/babble noise 5-25 dB SNR, gain -20..+6 dB" : "none");
                 info.put("recipe", recipe.toString());
