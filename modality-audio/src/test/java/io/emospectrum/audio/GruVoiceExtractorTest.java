@@ -58,7 +58,8 @@ class GruVoiceExtractorTest {
     void isTheDefaultVoiceProvider() {
         assertThat(ProviderRegistry.voice().select().name()).isEqualTo(GruVoiceProvider.NAME);
         assertThat(extractor.modality()).isEqualTo(Modality.VOICE);
-        assertThat(extractor.model().name()).isEqualTo(GruVoiceProvider.SPEECH_GRU);
+        assertThat(extractor.model().name()).isEqualTo(GruVoiceProvider.GRU_ENSEMBLE);
+        assertThat(((GruVoiceExtractor) extractor).voiceModel().nets()).isEqualTo(2);
     }
 
     @Test
@@ -136,12 +137,24 @@ class GruVoiceExtractorTest {
     }
 
     @Test
-    void theDefaultIsTheCalibratedMultiCorpusModelWithSevenCategories() {
+    void theDefaultEnsembleReadsSevenCategoriesCalibrated() {
         VoiceAnalysis a = extractor.analyze(clip());
         assertThat(a.windows()).isNotEmpty();
         assertThat(a.summary().modelScores().labels()).hasSize(7).doesNotContain("calm");
-        // calibrated (temperature 1.4 on held-out speakers of five corpora): no window claims near-certainty
+        // calibrated on held-out speakers of five corpora: no window claims near-certainty
         assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0f, 0.9f));
+    }
+
+    @Test
+    void theMultiCorpusNetAloneIsSelectable() {
+        ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, GruVoiceProvider.SPEECH_GRU).build();
+        try (VoiceEmotionExtractor speech = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
+            assertThat(speech.model().name()).isEqualTo("speech-gru");
+            assertThat(((GruVoiceExtractor) speech).voiceModel().nets()).isEqualTo(1);
+            VoiceAnalysis a = speech.analyze(clip());
+            assertThat(a.windows()).isNotEmpty();
+            assertThat(a.summary().modelScores().labels()).hasSize(7);
+        }
     }
 
     @Test

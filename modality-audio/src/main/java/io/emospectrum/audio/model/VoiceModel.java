@@ -26,25 +26,33 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class VoiceModel implements AutoCloseable {
     /**
-     * The multi-corpus model {@code speech-gru} 2.1.0, the default: RAVDESS (drawn three times as
-     * often as each other corpus), TESS, nEMO, ASED and TurEV-DB, telephone augmentation, calibrated
-     * on held-out speakers of all five.
+     * The default, {@code gru-ensemble} 1.0.0: {@link #RAVDESS_GRU} and {@link #SPEECH_GRU} read the same
+     * windows, each calibrated on held-out speakers (temperatures 5.0 and 1.4), combined log-linearly
+     * and calibrated again (temperature 0.6); an ensemble directory ({@link VoiceEnsembleConfig}).
+     */
+    public static final String GRU_ENSEMBLE = "io/emospectrum/audio/models/gru-ensemble";
+    /** SHA-256 of {@link #GRU_ENSEMBLE}'s {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
+    public static final String GRU_ENSEMBLE_MANIFEST_SHA256 = "997161eda77d9809a33ac73c17913a77f6a8ed27b89958886a10cddb84960e77";
+    /**
+     * The multi-corpus net {@code speech-gru} 2.1.0 (variant {@code speech-gru}): RAVDESS (drawn three
+     * times as often as each other corpus), TESS, nEMO, ASED and TurEV-DB less held-out speakers,
+     * telephone augmentation, calibrated on the held-out speakers of all five.
      */
     public static final String SPEECH_GRU = "io/emospectrum/audio/models/speech-gru";
-    /** SHA-256 of {@link #SPEECH_GRU}'s {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
-    public static final String SPEECH_GRU_MANIFEST_SHA256 = "2761bce4cd0ed098848dd0c305cd47a4ea5a48b35f93529d93c8b9db96ff5d0e";
+    /** SHA-256 of {@link #SPEECH_GRU}'s {@code SHA256SUMS}. */
+    public static final String SPEECH_GRU_MANIFEST_SHA256 = "b2c40b3267eda1e35450811f4eaa37d53d0802318b3dc2f0ea61202bb89abf2b";
     /**
-     * {@code ravdess-gru} 1.1.0, also in this jar: RAVDESS actors 01-18 only; best on acted English like
-     * RAVDESS's, confidently wrong on other voices, languages and telephone audio. Choose it with the
-     * provider option {@code variant=ravdess-gru}.
+     * {@code ravdess-gru} 1.1.0 (variant {@code ravdess-gru}, the default before {@link #GRU_ENSEMBLE}):
+     * RAVDESS actors 01-18 only; good on acted English like RAVDESS's, confidently wrong on other
+     * voices, languages and telephone audio.
      */
     public static final String RAVDESS_GRU = "io/emospectrum/audio/models/ravdess-gru";
     /** SHA-256 of {@link #RAVDESS_GRU}'s {@code SHA256SUMS}. */
     public static final String RAVDESS_GRU_MANIFEST_SHA256 = "0143ae44af4bfea9da54c49317a015dd53692a8b6cc444c85f89393047a47db7";
     /** Where the default bundled model lives on the class path. */
-    public static final String BUNDLED = SPEECH_GRU;
+    public static final String BUNDLED = GRU_ENSEMBLE;
     /** SHA-256 of the default bundled model's {@code SHA256SUMS}. */
-    public static final String BUNDLED_MANIFEST_SHA256 = SPEECH_GRU_MANIFEST_SHA256;
+    public static final String BUNDLED_MANIFEST_SHA256 = GRU_ENSEMBLE_MANIFEST_SHA256;
     public static final String LABEL_MAPPING_FILE = "label-mapping.json";
 
     private final VoiceModelConfig config;

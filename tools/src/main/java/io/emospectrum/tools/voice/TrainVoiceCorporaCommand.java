@@ -97,7 +97,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                 info.put("recipe", recipe.toString());
                 info.put("temperature", t + (loco ? " (fitted on the leave-one-corpus-out folds)" : " (given)"));
                 VoiceModelConfig config = trained.config().withTraining(info).withTemperature((float) t);
-                CorpusVoiceTraining.writeModel(trained, out, config, notice(config));
+                CorpusVoiceTraining.writeModel(trained, out, config, notice(config, holdOut));
                 CorpusVoiceTraining.deleteWork(trained.work());
             }
             System.out.printf(Locale.ROOT, "wrote %s (temperature %.2f) in %.0f s%n", out, t, (System.nanoTime() - t0) / 1e9);
@@ -237,13 +237,14 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                 p.accuracy(), p.macroF1(), p.meanConfidence(), p.ece()));
     }
 
-    static String notice(VoiceModelConfig c) {
+    static String notice(VoiceModelConfig c, List<String> heldOut) {
         return "EmoSpectrum voice model " + c.name() + " " + c.version() + "\n\n"
                 + "Files: DJL parameters ${WEIGHTS}, " + VoiceModelConfig.FILE_NAME + " (settings, feature statistics, calibration\n"
                 + "temperature " + c.temperature() + "), " + VoiceModel.LABEL_MAPPING_FILE + ".\n"
                 + "Made by: io.emospectrum.tools.voice.TrainVoiceCorporaCommand (emospectrum-tools train voice-corpora), DJL "
                 + ai.djl.engine.Engine.getDjlVersion() + ", PyTorch engine; recipe: " + c.training().get("recipe") + ".\n\n"
-                + "Trained on (clips prepared by scripts/data/prepare_speech_corpora.sh):\n"
+                + "Trained on (clips prepared by scripts/data/prepare_speech_corpora.sh; counts in voice-model.json, training.data)\n"
+                + "less these speakers, held out for evaluation: " + heldOut + "\n"
                 + "  - RAVDESS, speech, actors 01-20 less the speakers held out (voice-model.json, training.data): Livingstone SR, Russo FA (2018), PLoS ONE 13(5): e0196391,\n"
                 + "    https://doi.org/10.1371/journal.pone.0196391. Licence: CC BY-NC-SA 4.0.\n"
                 + "  - TESS, Toronto emotional speech set (Dupuis K, Pichora-Fuller MK, University of Toronto, 2010),\n"

@@ -30,6 +30,9 @@ import java.util.concurrent.Callable;
 public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
     @Option(names = "--member", required = true, description = "a model directory (give two or more)")
     private List<Path> members;
+    @Option(names = "--member-temperature", split = ",", description = "NAME=T: a member's own temperature, in place of the one "
+            + "its settings hold (e.g. each member calibrated on held-out speakers before they are combined)")
+    private Map<String, Float> memberTemperatures = new LinkedHashMap<>();
     @Option(names = "--combination", defaultValue = "MEAN", description = "MEAN or LOG_LINEAR (default: ${DEFAULT-VALUE})")
     private VoiceEnsembleConfig.Combination combination;
     @Option(names = "--temperature", defaultValue = "1", description = "combined probabilities p become p^(1/T), renormalized")
@@ -45,19 +48,28 @@ public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        write(members, combination, temperature, name, version, note, out);
+        write(members, memberTemperatures, combination, temperature, name, version, note, out);
         System.out.printf(Locale.ROOT, "wrote %s: %s %s, %d members, %s, temperature %.2f%n", out, name, version, members.size(),
                 combination, temperature);
         return 0;
     }
 
-    static void write(List<Path> memberDirs, VoiceEnsembleConfig.Combination combination, float temperature, String name,
+    static void write(List<Path> memberDirs, Map<String, Float> memberTemperatures, VoiceEnsembleConfig.Combination combination, float temperature, String name,
                       String version, String note, Path out) throws Exception {
         Files.createDirectories(out);
         List<String> names = new ArrayList<>();
         List<String> files = new ArrayList<>();
         StringBuilder notices = new StringBuilder();
         Map<String, Object> info = new LinkedHashMap<>();
+        for (String m : memberTemperatures.keySet()) {
+            boolean known = false;
+            for (Path dir : memberDirs) {
+                known |= VoiceModelConfig.read(dir.resolve(VoiceModelConfig.FILE_NAME)).name().equals(m);
+            }
+            if (!known) {
+                throw new ConfigurationException("--member-temperature names " + m + ", which is no member's name");
+            }
+        }
         for (Path dir : memberDirs) {
             VoiceModelConfig c = VoiceModelConfig.read(dir.resolve(VoiceModelConfig.FILE_NAME));
             if (c.members().size() != 1) {
@@ -70,8 +82,13 @@ public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
             names.add(member);
             String params = member + "-0000.params";
             Files.copy(dir.resolve(c.members().get(0) + "-0000.params"), out.resolve(params), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(dir.resolve(VoiceModelConfig.FILE_NAME), out.resolve(VoiceEnsembleConfig.memberConfigFile(member)),
-                    StandardCopyOption.REPLACE_EXISTING);
+            if (memberTemperatures.containsKey(member)) {
+                c = c.withTemperature(memberTemperatures.get(member));
+                c.write(out.resolve(VoiceEnsembleConfig.memberConfigFile(member)));
+            } else {
+                Files.copy(dir.resolve(VoiceModelConfig.FILE_NAME), out.resolve(VoiceEnsembleConfig.memberConfigFile(member)),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.copy(dir.resolve(VoiceModel.LABEL_MAPPING_FILE), out.resolve(VoiceEnsembleConfig.memberMappingFile(member)),
                     StandardCopyOption.REPLACE_EXISTING);
             files.add(params);
@@ -79,7 +96,8 @@ public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
             files.add(VoiceEnsembleConfig.memberMappingFile(member));
             info.put(member, c.name() + " " + c.version() + " (temperature " + c.temperature() + "): " + c.training().getOrDefault("data", ""));
             String notice = Files.isRegularFile(dir.resolve("NOTICE")) ? Files.readString(dir.resolve("NOTICE")) : "(no NOTICE)\n";
-            notices.append("---- member ").append(member).append(' ').append(c.version()).append(" ----\n\n").append(notice).append('\n');
+            notices.append("---- member ").append(member).append(' ').append(c.version()).append(" (in this ensemble: temperature ")
+                    .append(c.temperature()).append(") ----\n\n").append(notice).append('\n');
         }
         info.put("combination", combination.name());
         info.put("temperature", temperature + (note.isBlank() ? "" : " (" + note + ")"));
