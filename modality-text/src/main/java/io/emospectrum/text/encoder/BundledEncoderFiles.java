@@ -26,7 +26,8 @@ public final class BundledEncoderFiles {
      */
     static final Map<String, String> MANIFEST_SHA256 = Map.of(
             "io/emospectrum/text/encoders/all-minilm-l6-v2.SHA256SUMS", "e81ca61f0e588eaf9ca52a708fce4c9e719a46e18be1b20191577893502783c8",
-            "io/emospectrum/text/encoders/all-minilm-l6-v2-q.SHA256SUMS", "da8e8938d42e760e0c107dbf45c3af7124f8e382ca69a4a6bbee35a5e95f71fa");
+            "io/emospectrum/text/encoders/all-minilm-l6-v2-q.SHA256SUMS", "da8e8938d42e760e0c107dbf45c3af7124f8e382ca69a4a6bbee35a5e95f71fa",
+            "io/emospectrum/text/encoders/bge-small-zh-v1.5-q.SHA256SUMS", "4cd5b09f154ba2acb60d3766dec1072fd34cc5e4786f11372f4cb43725e90640");
 
     private BundledEncoderFiles() {
     }

@@ -38,6 +38,15 @@ class BundledEncoderFilesTest {
     }
 
     @Test
+    void theChineseEncoderIsCheckedToo(@TempDir Path cache) {
+        Path dir = BundledEncoderFiles.materialize(TextModels.encoderManifest(TextModels.CHINESE_ENCODER), loader, cache);
+        assertThat(dir.resolve(TextModels.CHINESE_ENCODER + ".onnx")).isRegularFile();
+        assertThatThrownBy(() -> BundledEncoderFiles.materialize("io/emospectrum/text/encoder/tampered-zh.SHA256SUMS", loader, cache))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("bge-small-zh-v1.5-q-tokenizer.json");
+    }
+
+    @Test
     void aMissingManifestIsAModelLoadError(@TempDir Path cache) {
         assertThatThrownBy(() -> BundledEncoderFiles.materialize("no/such/SHA256SUMS", loader, cache))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("no/such/SHA256SUMS");

@@ -28,8 +28,12 @@ public final class FeatureCache implements AutoCloseable {
     private final String encoderName;
 
     public FeatureCache(Path workDir, String encoderName, int maxTokens) {
-        Path encoderDir = BundledEncoderFiles.materialize(TextModels.encoderManifest(encoderName),
-                FeatureCache.class.getClassLoader(), ModelFiles.defaultCache().directory());
+        this(workDir, BundledEncoderFiles.materialize(TextModels.encoderManifest(encoderName),
+                FeatureCache.class.getClassLoader(), ModelFiles.defaultCache().directory()), encoderName, maxTokens);
+    }
+
+    /** @param encoderDir a verified directory holding {@code <encoderName>.onnx} and its tokenizer */
+    public FeatureCache(Path workDir, Path encoderDir, String encoderName, int maxTokens) {
         this.tokenizer = TextTokenizer.load(encoderDir.resolve(encoderName + "-tokenizer.json"), maxTokens, 0);
         this.encoder = SentenceEncoder.load(encoderDir, encoderName, DeviceChoice.fromSystemProperty());
         this.workDir = workDir;
