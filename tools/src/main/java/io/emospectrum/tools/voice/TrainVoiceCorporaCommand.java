@@ -66,7 +66,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     @Option(names = "--hold-out", split = ",", defaultValue = "ravdess-19,ravdess-20",
             description = "speakers left out of the --out model (default: ${DEFAULT-VALUE}, the build's held-out test actors)")
     private List<String> holdOut;
-    @Option(names = "--version", defaultValue = "2.0.0", description = "version written into the model")
+    @Option(names = "--model-version", defaultValue = "2.0.0", description = "version written into the model (--version prints the tools' own)")
     private String version;
 
     @Override

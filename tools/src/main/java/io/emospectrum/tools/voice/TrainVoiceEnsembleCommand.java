@@ -39,7 +39,7 @@ public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
     private float temperature;
     @Option(names = "--name", defaultValue = "ensemble-gru")
     private String name;
-    @Option(names = "--version", defaultValue = "1.0.0")
+    @Option(names = "--model-version", defaultValue = "1.0.0", description = "version written into the ensemble")
     private String version;
     @Option(names = "--note", defaultValue = "", description = "how the temperature was fitted, figures (written into the settings and NOTICE)")
     private String note;
