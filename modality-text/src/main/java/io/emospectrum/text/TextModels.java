@@ -23,6 +23,7 @@ import io.emospectrum.text.head.HeadConfig;
 import io.emospectrum.text.head.ValenceArousalHead;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.score.ConfidenceCalibration;
+import io.emospectrum.text.score.ConfidenceCalibrator;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.tokenize.TextTokenizer;
@@ -83,7 +84,7 @@ public final class TextModels {
             BUNDLED_DIR, "90b61da69cc8d70a72a4f22388d16179de2eded3be64e3bc398fbf93093f1b62",
             BUNDLED_DIR + "-int8", "1fc456ced82ae8f0208bcd979f7cae3997887b90c62813e07dd58291e97d46c8",
             SHARED_HEAD_DIR, "544e2fe982274a1a472e7a1abfa3fbcbddfffa6e5f11b6ebc2ca1717d16ee9fb",
-            "io/emospectrum/text/models/corpora-minilm-int8", "9774a942e35027857ee01f9efced37455380fa9ea55780ede3ff0cc5b41ffd16",
+            "io/emospectrum/text/models/corpora-minilm-int8", "106fc45346f5c25932561941a72b195baee8fee3c148c00b08ab601996f2667d",
             CHINESE_DIR, "43fffd0415a45c05118dc01761522e5d4d61fb39f7f14fbd9133fd3f0ff8d856");
     /** The default encoder: all-MiniLM-L6-v2, float32, from langchain4j's jar. */
     public static final String DEFAULT_ENCODER = "all-minilm-l6-v2";
@@ -129,6 +130,8 @@ public final class TextModels {
         // a second, seven-category head on the same features, combined with the label head's categories
         CategoryHead second = CategoryHead.isIn(headDir) ? CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME)) : null;
         CategoryEnsemble ensemble = second != null ? CategoryEnsemble.read(headDir.resolve(CategoryEnsemble.FILE_NAME)) : null;
+        // per-text confidence of the ensemble, verified with the directory like every file in it
+        ConfidenceCalibrator calibrator = second != null && calibrated ? ConfidenceCalibrator.readOrNull(headDir) : null;
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
@@ -138,7 +141,7 @@ public final class TextModels {
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
-                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble);
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble, calibrator);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();

@@ -19,6 +19,7 @@ import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
+import io.emospectrum.text.score.ConfidenceCalibrator;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.score.WindowScores;
@@ -50,7 +51,9 @@ import java.util.Objects;
  * categories.
  *
  * <p>A model with a second, seven-category head ({@link LabelScorer#predictsCategories()}) reports
- * the {@link CategoryEnsemble} of that head's distribution and its label head's calibrated one.
+ * the {@link CategoryEnsemble} of that head's distribution and its label head's calibrated one; with
+ * a {@link ConfidenceCalibrator} that distribution is re-tempered per text so that its dominant
+ * probability (the confidence) is the calibrator's (the dominant category does not change).
  *
  * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
  * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
@@ -102,6 +105,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final LanguageIdentifier languages;
     private final Segmentation segmentation;
     private final CategoryEnsemble ensemble;
+    private final ConfidenceCalibrator calibrator;
     private final CloseGuard guard = new CloseGuard("text extractor", this::free);
 
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
@@ -124,10 +128,26 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
                                     int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble) {
+        this(tokenizer, scorer, mapping, calibration, confidence, model, batchSize, maxChars, languages, segmentation, ensemble, null);
+    }
+
+    /**
+     * @param calibrator per-text confidence of the ensemble's distribution (and the context window's temperature), or null;
+     *                   only for a model with an ensemble
+     */
+    public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
+                                    ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
+                                    int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble,
+                                    ConfidenceCalibrator calibrator) {
         if (scorer.predictsCategories() != (ensemble != null)) {
             throw new IllegalArgumentException("a scorer with a second category head needs an ensemble, and only such a scorer takes one");
         }
+        if (calibrator != null && (ensemble == null || calibrator.readsFeatures())) {
+            throw new IllegalArgumentException("a confidence calibrator applies to a model with an ensemble, from the heads' outputs "
+                    + "(one that reads the encoder's features is not supported here)");
+        }
         this.ensemble = ensemble;
+        this.calibrator = calibrator;
         this.confidence = Objects.requireNonNull(confidence);
         this.languages = languages;
         this.segmentation = Objects.requireNonNull(segmentation);
@@ -153,7 +173,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
 
     @Override
     public ContextWindow contextWindow() {
-        return DIALOGUE_CONTEXT;
+        return calibrator == null ? DIALOGUE_CONTEXT : DIALOGUE_CONTEXT.withTemperature((float) calibrator.contextTemperature());
     }
 
     @Override
@@ -340,7 +360,12 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         Spectrum spectrum = Spectrum.fromScores(confidence.isIdentity() ? mapping.categoryScores(mapped)
                 : confidence.apply(mapping.categoryScores(mapped)), anchors);
         if (categories != null) {
-            spectrum = Spectrum.of(ensemble.combine(categories, spectrum.probabilities()), anchors);
+            float[] labelHead = spectrum.probabilities();
+            float[] combined = ensemble.combine(categories, labelHead);
+            if (calibrator != null) {
+                combined = calibrator.apply(combined, labelHead, categories, wordTokens, 0f);
+            }
+            spectrum = Spectrum.of(combined, anchors);
         }
         if (dimensions != null) {
             // a token-weighted mean of values in [-1, 1] may round just past them

@@ -41,7 +41,9 @@ class ConversationContextTest {
 
     @Test
     void theProviderReadsConversationsWithTheWindowItWasMeasuredWith() {
-        assertThat(extractor.contextWindow()).isEqualTo(TransformerTextExtractor.DIALOGUE_CONTEXT);
+        // the window chosen on dialogue, with the temperature the default model's calibrator fitted for its blended turns
+        assertThat(extractor.contextWindow().withTemperature(1f)).isEqualTo(TransformerTextExtractor.DIALOGUE_CONTEXT);
+        assertThat(extractor.contextWindow().temperature()).isLessThan(1f);
         assertThat(extractor.contextWindow().isNone()).isFalse();
     }
 
@@ -61,10 +63,18 @@ class ConversationContextTest {
         EmotionReading alone = angryTurn.alone().overall();
         // with the turns before it, it leans towards what was said before
         assertThat(angryTurn.reading().spectrum().probability(EmotionCategory.ANGER))
-                .isGreaterThan(alone.spectrum().probability(EmotionCategory.ANGER) + 0.05f);
+                .isGreaterThan(happyTurn.reading().spectrum().probability(EmotionCategory.ANGER));
         assertThat(happyTurn.reading().spectrum().probability(EmotionCategory.HAPPINESS))
-                .isGreaterThan(alone.spectrum().probability(EmotionCategory.HAPPINESS) + 0.05f);
+                .isGreaterThan(angryTurn.reading().spectrum().probability(EmotionCategory.HAPPINESS));
         assertThat(angryTurn.reading().spectrum().valence()).isLessThan(happyTurn.reading().spectrum().valence() - 0.1f);
+        // the blend itself, before the window's temperature sharpens it (which shrinks every category but the dominant one)
+        ContextWindow blendOnly = extractor.contextWindow().withTemperature(1f);
+        EmotionReading angryBlend = extractor.analyzeConversation(after(
+                "My package never arrived and nobody answers my emails. This is outrageous, I am furious!",
+                "I am sorry to hear that."), blendOnly).turns().get(2).reading();
+        assertThat(angryBlend.spectrum().probability(EmotionCategory.ANGER))
+                .isGreaterThan(alone.spectrum().probability(EmotionCategory.ANGER) + 0.05f);
+        assertThat(angryTurn.reading().dominant()).isEqualTo(angryBlend.dominant());
 
         // each turn keeps its own place: character span over its text, its time, its speaker
         assertThat(angryTurn.reading().span().text()).isEqualTo(new TextSpan(0, SAME_LINE.length()));

@@ -50,4 +50,27 @@ class CorporaVariantTest {
             assertThat(r.get(3).languageSupported()).isFalse();
         }
     }
+
+    @Test
+    void calibratedConfidenceIsHigherForAClearSentenceThanForGibberishAndNeverAllAtOneEnd() {
+        List<String> clear = List.of("Thank you so much, this made my day!", "I am so happy today, this is wonderful news!");
+        List<String> gibberish = List.of("xkq zzv plorp wib tronk", "asdf qwer zxcv uiop");
+        try (TextEmotionExtractor x = new GoEmotionsMiniLmProvider().create(ExtractorOptions.defaults())) {
+            List<Float> surely = x.analyzeAll(clear).stream().map(a -> a.overall().confidence()).toList();
+            List<Float> unsure = x.analyzeAll(gibberish).stream().map(a -> a.overall().confidence()).toList();
+            assertThat(java.util.Collections.min(surely)).isGreaterThan(java.util.Collections.max(unsure));
+            List<Float> all = x.analyzeAll(TEXTS.subList(0, 3)).stream().map(a -> a.overall().confidence()).collect(
+                    java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            all.addAll(surely);
+            all.addAll(unsure);
+            // calibrated: never certain, never nothing, and spread out (gibberish may also be flagged as another language and cut)
+            assertThat(all).allSatisfy(c -> assertThat(c).isGreaterThan(0f).isLessThan(0.99f));
+            assertThat(surely).allSatisfy(c -> assertThat(c).isGreaterThan(1f / 7));
+            assertThat(java.util.Collections.max(all) - java.util.Collections.min(all)).isGreaterThan(0.1f);
+            // only the confidence is calibrated: the dominant category is the ensemble's, whose top probability it now is
+            EmotionReading happy = x.analyze(clear.get(1)).overall();
+            assertThat(happy.dominant()).isEqualTo(EmotionCategory.HAPPINESS);
+            assertThat(happy.confidence()).isEqualTo(happy.spectrum().probability(EmotionCategory.HAPPINESS));
+        }
+    }
 }

@@ -22,7 +22,9 @@ import java.util.Objects;
  * spectrum: probabilities still sum to 1, valence and arousal stay in [-1, 1]). The reading's
  * confidence is the blended dominant probability times the factor by which the turn's own
  * confidence differs from its own dominant probability (a flagged language's cut, a short text's
- * damping), so a calibrated model's confidence stays the probability of its answer.
+ * damping), so a calibrated model's confidence stays the probability of its answer. The blended
+ * category probabilities are first raised to {@code 1/temperature} of the window and renormalized
+ * (the dominant category does not change).
  */
 public final class ContextReader {
     private final ContextWindow window;
@@ -90,12 +92,37 @@ public final class ContextReader {
         for (int k = 0; k < v.length; k++) {
             v[k] = (1 - w) * v[k] + w * context[k];
         }
-        Spectrum blended = Spectrum.of(java.util.Arrays.copyOf(v, EmotionCategory.COUNT),
+        Spectrum blended = Spectrum.of(tempered(java.util.Arrays.copyOf(v, EmotionCategory.COUNT), window.temperature()),
                 clampUnit(v[EmotionCategory.COUNT]), clampUnit(v[EmotionCategory.COUNT + 1]));
         float ownTop = own.spectrum().probability(own.dominant());
         float factor = ownTop > 0 ? own.confidence() / ownTop : 1f;
         float confidence = blended.probability(blended.dominant()) * factor;
         return own.toBuilder().spectrum(blended).confidence(Math.max(0f, Math.min(1f, confidence))).build();
+    }
+
+    /** {@code p^(1/t)} renormalized; t = 1 returns p. */
+    private static float[] tempered(float[] p, float t) {
+        if (t == 1f) {
+            return p;
+        }
+        double max = 0;
+        for (float x : p) {
+            max = Math.max(max, x);
+        }
+        if (max <= 0) {
+            return p;
+        }
+        double[] q = new double[p.length];
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            q[k] = p[k] <= 0 ? 0 : Math.exp(Math.log(p[k] / max) / t);
+            sum += q[k];
+        }
+        float[] out = new float[p.length];
+        for (int k = 0; k < p.length; k++) {
+            out[k] = (float) (q[k] / sum);
+        }
+        return out;
     }
 
     private static float clampUnit(float x) {

@@ -125,6 +125,28 @@ class ContextReaderTest {
     }
 
     @Test
+    void aTemperatureBelowOneSharpensTheBlendedTurnWithoutChangingItsReading() {
+        ContextWindow plain = ContextWindow.of(2, 0.5f);
+        ContextWindow sharp = plain.withTemperature(0.5f);
+        List<TurnReading> p = text.analyzeConversation(CALL, plain).turns();
+        List<TurnReading> s = text.analyzeConversation(CALL, sharp).turns();
+        assertThat(sharp.temperature()).isEqualTo(0.5f);
+        assertThat(plain.temperature()).isEqualTo(1f);
+        int raised = 0;
+        for (int i = 1; i < p.size(); i++) {
+            EmotionReading a = p.get(i).reading();
+            EmotionReading b = s.get(i).reading();
+            assertThat(b.dominant()).isEqualTo(a.dominant());
+            assertThat(b.confidence()).isGreaterThanOrEqualTo(a.confidence());
+            raised += b.confidence() > a.confidence() ? 1 : 0;
+            // the category order is kept; valence and arousal are the blend's
+            assertThat(b.spectrum().valence()).isEqualTo(a.spectrum().valence());
+        }
+        assertThat(raised).as("blended turns read more surely").isPositive();
+        assertThatThrownBy(() -> plain.withTemperature(0f)).hasMessageContaining("temperature");
+    }
+
+    @Test
     void eachSpeakerIsSummedUpByTheConfidenceWeightedMeanOfTheirTurns() {
         ConversationAnalysis a = text.analyzeConversation(CALL, ContextWindow.of(2, 0.4f));
 

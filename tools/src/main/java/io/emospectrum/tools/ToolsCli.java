@@ -44,7 +44,7 @@ public final class ToolsCli {
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measures a model on held-out data.",
             subcommands = {EvaluateText.class, io.emospectrum.tools.text.EvaluateCorpora.class, io.emospectrum.tools.text.EvaluateChinese.class, io.emospectrum.tools.text.EvaluateDialogueContext.class, io.emospectrum.tools.text.LeaveOneCorpusOut.class,
-                    io.emospectrum.tools.text.ValenceArousalRidge.class, io.emospectrum.tools.text.MultiCorpusRecipes.class, EvaluateCommand.class, io.emospectrum.tools.face.DetectionEvaluateCommand.class,
+                    io.emospectrum.tools.text.ValenceArousalRidge.class, io.emospectrum.tools.text.MultiCorpusRecipes.class, io.emospectrum.tools.text.ConfidenceCalibrators.class, EvaluateCommand.class, io.emospectrum.tools.face.DetectionEvaluateCommand.class,
                     EvaluateVoiceModel.class, io.emospectrum.tools.voice.EvaluateVoiceCorpora.class, PairedEvaluation.class})
     static final class Evaluate {
     }

@@ -46,6 +46,9 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
     private String variant;
     @Option(names = "--joined", description = "also read each turn joined to its 1-2 earlier turns with [SEP] (validation only)")
     private boolean joined;
+    @Option(names = "--fit-temperature", description = "validation only: fit the temperature of the provider's window's blended distribution "
+            + "(negative log-likelihood of the gold category), print the window with it, and skip the grid")
+    private boolean fitTemperature;
 
     @Override
     public Integer call() throws Exception {
@@ -71,6 +74,40 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
             System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
             row("alone", ContextWindow.NONE, dialogues, alone, gold);
             ContextWindow shipped = x.contextWindow();
+            if (fitTemperature) {
+                if (split.equals("test")) {
+                    throw new IllegalArgumentException("--fit-temperature fits on validation only");
+                }
+                ContextWindow plain = shipped.withTemperature(1f);
+                row("provider's window, temperature 1", plain, dialogues, alone, gold);
+                row("provider's window as shipped (temperature " + shipped.temperature() + ")", shipped, dialogues, alone, gold);
+                List<float[]> p = new ArrayList<>();
+                List<Integer> g = new ArrayList<>();
+                List<Double> w = new ArrayList<>();
+                for (EmotionReading r : readings(plain, dialogues, alone)) {
+                    p.add(r.spectrum().probabilities());
+                    g.add(gold.get(g.size()).index());
+                    w.add(1.0);
+                }
+                double t = MultiCorpusRecipes.fitTemperature(p, g, w);
+                System.out.printf(Locale.ROOT, "fitted temperature of the blended distribution: %.4f%n", t);
+                row("provider's window, fitted temperature", plain.withTemperature((float) t), dialogues, alone, gold);
+                // the goal is confidence that matches accuracy: the grid temperature with the lowest ECE is the one to ship
+                double bestT = 1;
+                double bestEce = Double.POSITIVE_INFINITY;
+                for (int k = 30; k <= 100; k += 2) {
+                    float grid = k / 100f;
+                    CorpusMetrics.Result m = metrics(readings(plain.withTemperature(grid), dialogues, alone), gold);
+                    System.out.printf(Locale.ROOT, "| temperature %.2f | | | %.4f | %.4f | %.4f | %.4f |%n", grid, m.macroF1(), m.accuracy(),
+                            m.meanConfidence(), m.ece());
+                    if (m.ece() < bestEce) {
+                        bestEce = m.ece();
+                        bestT = grid;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "lowest ECE on the grid: temperature %.2f (ECE %.4f)%n", bestT, bestEce);
+                return 0;
+            }
             if (split.equals("test")) {
                 row("provider's window", shipped, dialogues, alone, gold);
                 return 0;
@@ -126,8 +163,13 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
 
     private static void row(String name, ContextWindow window, List<DailyDialogCorpus.Dialogue> dialogues, List<TextAnalysis> alone,
                             List<EmotionCategory> gold) {
+        print(name, window.previousTurns(), window.weight(), readings(window, dialogues, alone), gold);
+    }
+
+    /** Every turn's reading in context, in order. */
+    private static List<EmotionReading> readings(ContextWindow window, List<DailyDialogCorpus.Dialogue> dialogues, List<TextAnalysis> alone) {
         ContextReader reader = new ContextReader(window);
-        List<EmotionReading> readings = new ArrayList<>(gold.size());
+        List<EmotionReading> readings = new ArrayList<>(alone.size());
         int at = 0;
         for (DailyDialogCorpus.Dialogue d : dialogues) {
             int n = d.conversation().turns().size();
@@ -135,7 +177,7 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
             a.turns().forEach(t -> readings.add(t.reading()));
             at += n;
         }
-        print(name, window.previousTurns(), window.weight(), readings, gold);
+        return readings;
     }
 
     /**
@@ -172,6 +214,12 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
     }
 
     private static void print(String name, int previous, float share, List<EmotionReading> readings, List<EmotionCategory> gold) {
+        CorpusMetrics.Result m = metrics(readings, gold);
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.4f | %.4f | %.4f | %.4f |%n", name, previous,
+                Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f", share), m.macroF1(), m.accuracy(), m.meanConfidence(), m.ece());
+    }
+
+    private static CorpusMetrics.Result metrics(List<EmotionReading> readings, List<EmotionCategory> gold) {
         int[] g = new int[gold.size()];
         int[] p = new int[gold.size()];
         double[] c = new double[gold.size()];
@@ -180,8 +228,6 @@ public final class EvaluateDialogueContext implements Callable<Integer> {
             p[i] = readings.get(i).dominant().index();
             c[i] = readings.get(i).confidence();
         }
-        CorpusMetrics.Result m = CorpusMetrics.of(g, p, c, EmotionCategory.COUNT);
-        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.4f | %.4f | %.4f | %.4f |%n", name, previous,
-                Float.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f", share), m.macroF1(), m.accuracy(), m.meanConfidence(), m.ece());
+        return CorpusMetrics.of(g, p, c, EmotionCategory.COUNT);
     }
 }

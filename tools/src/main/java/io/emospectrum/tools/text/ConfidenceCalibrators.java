@@ -1,0 +1,730 @@
+package io.emospectrum.tools.text;
+
+import io.emospectrum.model.ModelFiles;
+import io.emospectrum.model.ModelManifest;
+import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.text.TextModels;
+import io.emospectrum.text.encoder.FineTunedEncoderFiles;
+import io.emospectrum.text.head.CategoryEnsemble;
+import io.emospectrum.text.head.CategoryHead;
+import io.emospectrum.text.head.HeadConfig;
+import io.emospectrum.text.normalize.EmojiNames;
+import io.emospectrum.text.score.ConfidenceCalibration;
+import io.emospectrum.text.score.ConfidenceCalibrator;
+import io.emospectrum.text.score.ConfidenceCalibrator.Input;
+import io.emospectrum.text.tokenize.TextTokenizer;
+import io.emospectrum.text.tokenize.TokenWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code text-confidence}: per-input confidence calibrators for the multi-corpus default, compared by
+ * nested leave-one-corpus-out on cached features. For each left-out corpus O, with S the other corpora:
+ * each corpus h of S has its dev split read by the recipe's model trained on S without h (cross-fitted,
+ * so every calibration row is from a domain its model did not see); the temperature and the calibrator
+ * are fitted on those rows (every corpus weighing the same), optionally with S's dev splits read by the
+ * model trained on all of S (in-domain rows); then O's split is read by the model trained on S and scored.
+ * Nothing of O is used for fitting. Centroids for the familiarity input come from the training splits the
+ * model of each row was trained on.
+ *
+ * <pre>./emospectrum-tools evaluate text-confidence --features /work/data-extra/text-features [--split dev]
+ * ./emospectrum-tools evaluate text-confidence --features ... --write modality-text/src/main/resources --calibrator NAME</pre>
+ */
+@Command(name = "text-confidence", mixinStandardHelpOptions = true,
+        description = "Nested leave-one-corpus-out comparison of per-input confidence calibrators for the corpora default; --write ships one.")
+public final class ConfidenceCalibrators implements Callable<Integer> {
+    /** The recipe of the shipped corpora default (docs/text-corpora.md). */
+    static final String SHIPPED_RECIPE = "ensemble 0.5 masked priors balanced smoothed nested-T";
+    /**
+     * The corpus the label head and the encoder were trained on: no model here has it truly left out, so the choice of a
+     * calibrator does not count its row.
+     */
+    static final String NOT_LEFT_OUT = "goemotions";
+    /** A (corpus, category) with fewer training rows than this has no centroid. */
+    private static final int MIN_CENTROID_ROWS = 20;
+
+    @Option(names = "--features", required = true)
+    private String optFeatures;
+    @Option(names = "--split", defaultValue = "dev", description = "split of the left-out corpus to score (default: ${DEFAULT-VALUE}; test only for the final report)")
+    private String optSplit;
+    @Option(names = "--epochs", defaultValue = "5", description = "default: ${DEFAULT-VALUE}")
+    private int optEpochs;
+    @Option(names = "--calibrators", split = ";", description = "only these calibrators (by name, separated by ;)")
+    private List<String> optCalibrators;
+    @Option(names = "--write", description = "resources root (modality-text/src/main/resources): fit --calibrator for the shipped corpora variant and write it there")
+    private String optWrite;
+    @Option(names = "--calibrator", description = "the calibrator --write fits")
+    private String optCalibrator;
+    @Option(names = "--familiarity", defaultValue = "sample", description = "reference points of the familiarity input: centroids (one per corpus and category, nearest) "
+            + "or sample (a sample of training rows in a random projection, mean of the nearest --neighbours); default: ${DEFAULT-VALUE}")
+    private String optFamiliarity;
+    @Option(names = "--projection", defaultValue = "64", description = "dimensions of the random projection (sample); default: ${DEFAULT-VALUE}")
+    private int optProjection;
+    @Option(names = "--sample", defaultValue = "1000", description = "training rows kept as references, equally per corpus (sample); default: ${DEFAULT-VALUE}")
+    private int optSample;
+    @Option(names = "--neighbours", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
+    private int optNeighbours;
+    @Option(names = "--context-temperature", defaultValue = "1", description = "what --write records as the blended conversation turn's temperature (fitted by evaluate text-context --fit-temperature)")
+    private double optContextTemperature;
+
+    /**
+     * @param inputs   the regression's inputs; empty: the temperature alone (the dominant probability as it is)
+     * @param inDomain whether the training corpora's dev splits read by the model trained on them are fitting rows too
+     */
+    record Candidate(String name, List<Input> inputs, boolean inDomain, boolean minimax) {
+        Candidate(String name, List<Input> inputs, boolean inDomain) {
+            this(name, inputs, inDomain, false);
+        }
+    }
+
+    /** The name of the candidate that replaces the temperature by the one with the lowest largest ECE over the fitting corpora. */
+    static final String MINIMAX = "minimax temperature";
+    private static final List<Input> HEADS = List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP, Input.AGREEMENT);
+
+    static final List<Candidate> CANDIDATES = List.of(
+            new Candidate("temperature only (as shipped)", List.of(), false),
+            new Candidate("minimax Platt: top", List.of(Input.LOG_TOP), false, true),
+            new Candidate("minimax Platt: top, heads", HEADS, false, true),
+            new Candidate("minimax Platt: top, heads, tokens", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
+                    Input.AGREEMENT, Input.LOG_TOKENS), false, true),
+            new Candidate("minimax Platt: top, margin, entropy, tokens, familiarity", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY,
+                    Input.LOG_TOKENS, Input.FAMILIARITY), false, true),
+            new Candidate("minimax Platt: everything", List.of(Input.values()), false, true),
+            new Candidate("minimax Platt: top, heads, familiarity", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
+                    Input.AGREEMENT, Input.FAMILIARITY), false, true),
+            new Candidate("logistic: top, heads, familiarity, with in-domain rows", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP,
+                    Input.CATEGORY_HEAD_TOP, Input.AGREEMENT, Input.FAMILIARITY), true),
+            new Candidate(MINIMAX, List.of(), false),
+            new Candidate("logistic: top, heads", HEADS, false),
+            new Candidate("logistic: top, margin, entropy, heads", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LABEL_HEAD_TOP,
+                    Input.CATEGORY_HEAD_TOP, Input.AGREEMENT), false),
+            new Candidate("logistic: top, heads, familiarity", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
+                    Input.AGREEMENT, Input.FAMILIARITY), false),
+            new Candidate("logistic: top, heads, tokens", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
+                    Input.AGREEMENT, Input.LOG_TOKENS), false),
+            new Candidate("logistic: top, heads, with in-domain rows", HEADS, true),
+            new Candidate("logistic: everything", List.of(Input.values()), false),
+            new Candidate("logistic: top", List.of(Input.LOG_TOP), false),
+            new Candidate("logistic: top, margin, entropy", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY), false),
+            new Candidate("logistic: top, margin, entropy, tokens", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS), false),
+            new Candidate("logistic: top, familiarity", List.of(Input.LOG_TOP, Input.FAMILIARITY), false),
+            new Candidate("logistic: top, margin, entropy, familiarity", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.FAMILIARITY), false),
+            new Candidate("logistic: all five", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS, Input.FAMILIARITY), false),
+            new Candidate("logistic: all five, with in-domain rows", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS,
+                    Input.FAMILIARITY), true),
+            new Candidate("logistic: top, familiarity, with in-domain rows", List.of(Input.LOG_TOP, Input.FAMILIARITY), true));
+
+    /**
+     * One prediction: the ensemble's distribution (with its temperature), the label head's and the category head's own, gold
+     * category, word tokens, familiarity, corpus, fitting weight.
+     */
+    record Row(float[] p, float[] labelHead, float[] categoryHead, int gold, int tokens, float familiarity, String corpus, double weight) {
+    }
+
+    /** A left-out corpus: its fitting rows (out of domain, in domain) and the rows it is scored on. */
+    record Fold(String out, double temperature, List<Row> outOfDomain, List<Row> inDomain, List<Row> scored) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        LeaveOneCorpusOut.Data data = LeaveOneCorpusOut.Data.load(Path.of(optFeatures));
+        float[][] shipped = ShippedCategories.of("int8", data.x());
+        int[] tokens = wordTokens(data);
+        Set<String> corpora = data.corpora();
+        SoftmaxHead.Settings settings = new SoftmaxHead.Settings(optEpochs, 256, 2e-3, 1e-4, 7);
+        MultiCorpusRecipes.Recipe recipe = MultiCorpusRecipes.RECIPES.stream().filter(r -> r.name().equals(SHIPPED_RECIPE)).findFirst().orElseThrow();
+        if (optWrite != null) {
+            Candidate c = CANDIDATES.stream().filter(x -> x.name().equals(optCalibrator)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--write needs --calibrator, one of " + CANDIDATES.stream().map(Candidate::name).toList()));
+            write(Path.of(optWrite), c, data, shipped, tokens, corpora, recipe, settings);
+            return 0;
+        }
+        List<Fold> folds = new ArrayList<>();
+        for (String out : corpora) {
+            long t0 = System.nanoTime();
+            folds.add(fold(data, shipped, tokens, corpora, out, optSplit, recipe, settings));
+            System.out.printf(Locale.ROOT, "fold %s: T %.4f, %.1f s%n", out, folds.get(folds.size() - 1).temperature(), (System.nanoTime() - t0) / 1e9);
+        }
+        Fold whole = optSplit.equals("dev") ? fold(data, shipped, tokens, corpora, null, optSplit, recipe, settings) : null;
+        System.out.printf("left-out corpus scored on its %s split; recipe %s%n", optSplit, recipe.name());
+        System.out.println("| calibrator | left out | n | macro-F1 | accuracy | mean confidence | ECE |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        List<String> summary = new ArrayList<>();
+        for (Candidate c : CANDIDATES) {
+            if (optCalibrators != null && !optCalibrators.contains(c.name())) {
+                continue;
+            }
+            double max = 0;
+            double sum = 0;
+            double goemotions = Double.NaN;
+            for (Fold f : folds) {
+                CorpusMetrics.Result m;
+                if (c.name().equals(MINIMAX)) {
+                    double t = minimaxTemperature(f.outOfDomain());
+                    m = scoreWith(f.scored(), r -> ConfidenceCalibrator.tempered(r.p(), t));
+                } else {
+                    ConfidenceCalibrator cal = fit(c, f.outOfDomain(), f.inDomain(), null, 1, "fold");
+                    m = score(f.scored(), cal);
+                }
+                print(c.name(), f.out(), m);
+                if (f.out().equals(NOT_LEFT_OUT)) {
+                    goemotions = m.ece();
+                } else {
+                    max = Math.max(max, m.ece());
+                    sum += m.ece();
+                }
+            }
+            // in domain: every corpus's dev split read by the model trained on all five, calibrator fitted on the other half of them
+            Map<String, CorpusMetrics.Result> in = optSplit.equals("dev") ? inDomain(c, whole) : Map.of();
+            double inMax = 0;
+            double inSum = 0;
+            for (var e : in.entrySet()) {
+                print(c.name() + " (in domain, dev halves)", e.getKey(), e.getValue());
+                inMax = Math.max(inMax, e.getValue().ece());
+                inSum += e.getValue().ece();
+            }
+            int counted = folds.size() - (Double.isNaN(goemotions) ? 0 : 1);
+            summary.add(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | **%.4f** | %.4f |", c.name(), max, sum / counted, goemotions,
+                    in.isEmpty() ? Double.NaN : inMax, in.isEmpty() ? Double.NaN : inSum / in.size(), Math.max(max, inMax),
+                    (sum + inSum) / (counted + in.size())));
+        }
+        System.out.println();
+        System.out.println("| calibrator | left out: max ECE but GoEmotions | their mean | GoEmotions* | in domain: max ECE | mean | rule: max of both maxima | tie-break: mean of all |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        summary.forEach(System.out::println);
+        return 0;
+    }
+
+    /**
+     * In-domain figures of a candidate: the training corpora's dev splits read by the model trained on them, the calibrator
+     * fitted (with its out-of-domain rows) on one half of those rows and scored on the other, both ways.
+     */
+    static Map<String, CorpusMetrics.Result> inDomain(Candidate c, Fold whole) {
+        List<Row> even = new ArrayList<>();
+        List<Row> odd = new ArrayList<>();
+        for (int i = 0; i < whole.inDomain().size(); i++) {
+            (i % 2 == 0 ? even : odd).add(whole.inDomain().get(i));
+        }
+        Map<Row, float[]> calibrated = new java.util.IdentityHashMap<>();
+        for (List<Row> fitHalf : List.of(even, odd)) {
+            List<Row> other = fitHalf == even ? odd : even;
+            if (c.name().equals(MINIMAX)) {
+                double t = minimaxTemperature(whole.outOfDomain());
+                other.forEach(r -> calibrated.put(r, ConfidenceCalibrator.tempered(r.p(), t)));
+            } else {
+                ConfidenceCalibrator cal = fit(c, whole.outOfDomain(), fitHalf, null, 1, "half");
+                other.forEach(r -> calibrated.put(r, cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity())));
+            }
+        }
+        Map<String, List<Row>> byCorpus = new LinkedHashMap<>();
+        whole.inDomain().forEach(r -> byCorpus.computeIfAbsent(r.corpus(), k -> new ArrayList<>()).add(r));
+        Map<String, CorpusMetrics.Result> out = new LinkedHashMap<>();
+        byCorpus.forEach((corpus, rs) -> out.put(corpus, scoreWith(rs, calibrated::get)));
+        return out;
+    }
+
+    private static void print(String name, String out, CorpusMetrics.Result m) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n", name, out, m.n(), m.macroF1(), m.accuracy(),
+                m.meanConfidence(), m.ece());
+    }
+
+    /** The fitting and scored rows of one left-out corpus (or, with {@code out == null}, of the shipped model: no scored rows). */
+    Fold fold(LeaveOneCorpusOut.Data data, float[][] shipped, int[] tokens, Set<String> corpora, String out, String split,
+              MultiCorpusRecipes.Recipe recipe, SoftmaxHead.Settings settings) {
+        java.util.function.BiFunction<LeaveOneCorpusOut.Data, Set<String>, ConfidenceCalibrator> references = this::references;
+        Set<String> s = new LinkedHashSet<>(corpora);
+        s.remove(out);
+        List<float[]> raw = new ArrayList<>();
+        List<float[]> heads = new ArrayList<>();
+        List<Integer> gold = new ArrayList<>();
+        List<Double> weight = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        List<Float> familiar = new ArrayList<>();
+        for (String held : s) {
+            Set<String> rest = new LinkedHashSet<>(s);
+            rest.remove(held);
+            MultiCorpusRecipes.Trained without = new MultiCorpusRecipes.Trained(recipe,
+                    MultiCorpusRecipes.trainHead(data, shipped, rest, recipe, settings), ConfidenceCalibration.none());
+            ConfidenceCalibrator centroids = references.apply(data, rest);
+            List<Integer> dev = data.select(Set.of(held), "dev");
+            for (int i : dev) {
+                raw.add(without.predict(data.x()[i], shipped[i]));
+                heads.add(without.head().predict(data.x()[i]));
+                gold.add(data.y()[i]);
+                weight.add(1.0 / dev.size());
+                index.add(i);
+                familiar.add(centroids.familiarity(data.x()[i]));
+            }
+        }
+        double t = MultiCorpusRecipes.fitTemperature(raw, gold, weight);
+        List<Row> ood = new ArrayList<>();
+        for (int k = 0; k < raw.size(); k++) {
+            int i = index.get(k);
+            ood.add(new Row(ConfidenceCalibrator.tempered(raw.get(k), t), shipped[i], heads.get(k), gold.get(k), tokens[i], familiar.get(k),
+                    data.rows().get(i)[2], weight.get(k)));
+        }
+        MaskedSoftmaxHead all = MultiCorpusRecipes.trainHead(data, shipped, s, recipe, settings);
+        CategoryEnsemble ensemble = new CategoryEnsemble(recipe.ensemble(), t, "fold");
+        ConfidenceCalibrator centroids = references.apply(data, s);
+        List<Row> in = rows(data, s, "dev", i -> all.predict(data.x()[i]), ensemble, shipped, tokens, centroids);
+        List<Row> scored = out == null ? List.of() : rows(data, Set.of(out), split, i -> all.predict(data.x()[i]), ensemble, shipped, tokens, centroids);
+        return new Fold(out, t, ood, in, scored);
+    }
+
+    /** The rows of some corpora's split read by a category head combined with the label head, every corpus weighing the same. */
+    static List<Row> rows(LeaveOneCorpusOut.Data data, Set<String> corpora, String split, java.util.function.IntFunction<float[]> categoryHead,
+                          CategoryEnsemble ensemble, float[][] shipped, int[] tokens, ConfidenceCalibrator centroids) {
+        List<Row> out = new ArrayList<>();
+        for (String c : corpora) {
+            List<Integer> idx = data.select(Set.of(c), split);
+            for (int i : idx) {
+                float[] h = categoryHead.apply(i);
+                out.add(new Row(ensemble.combine(h, shipped[i]), shipped[i], h, data.y()[i], tokens[i], centroids.familiarity(data.x()[i]), c,
+                        1.0 / idx.size()));
+            }
+        }
+        return out;
+    }
+
+    /** The temperature (applied on top of the rows' own) with the lowest largest ECE over the rows' corpora. */
+    static double minimaxTemperature(List<Row> rows) {
+        Map<String, List<Row>> byCorpus = new LinkedHashMap<>();
+        rows.forEach(r -> byCorpus.computeIfAbsent(r.corpus(), k -> new ArrayList<>()).add(r));
+        double best = 1;
+        double bestMax = Double.POSITIVE_INFINITY;
+        for (double t = 0.3; t <= 3.0; t += 0.01) {
+            double tt = t;
+            double max = 0;
+            for (List<Row> rs : byCorpus.values()) {
+                max = Math.max(max, scoreWith(rs, r -> ConfidenceCalibrator.tempered(r.p(), tt)).ece());
+            }
+            if (max < bestMax) {
+                bestMax = max;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** A calibrator without inputs that holds the familiarity's reference points of the training splits of {@code corpora}. */
+    ConfidenceCalibrator references(LeaveOneCorpusOut.Data data, Set<String> corpora) {
+        return switch (optFamiliarity) {
+            case "centroids" -> centroids(data, corpora);
+            case "sample" -> sample(data, corpora, optProjection, optSample, optNeighbours);
+            default -> throw new IllegalArgumentException("--familiarity is centroids or sample, was " + optFamiliarity);
+        };
+    }
+
+    /** Mean of the training splits of {@code corpora}. */
+    static float[] mean(LeaveOneCorpusOut.Data data, List<Integer> train) {
+        int d = data.x()[0].length;
+        double[] mean = new double[d];
+        for (int i : train) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += data.x()[i][j];
+            }
+        }
+        float[] m = new float[d];
+        for (int j = 0; j < d; j++) {
+            m[j] = (float) (mean[j] / train.size());
+        }
+        return m;
+    }
+
+    private static float[] unit(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = (float) (v[j] / Math.sqrt(Math.max(1e-12, norm)));
+        }
+        return out;
+    }
+
+    /**
+     * One unit-length centred centroid per (corpus, category) of the training splits (those with at least
+     * {@value #MIN_CENTROID_ROWS} rows); familiarity is the cosine to the nearest.
+     */
+    static ConfidenceCalibrator centroids(LeaveOneCorpusOut.Data data, Set<String> corpora) {
+        List<Integer> train = data.select(corpora, "train");
+        int d = data.x()[0].length;
+        float[] m = mean(data, train);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int i : train) {
+            String key = data.rows().get(i)[2] + "/" + data.y()[i];
+            double[] s = sums.computeIfAbsent(key, k -> new double[d]);
+            for (int j = 0; j < d; j++) {
+                s[j] += data.x()[i][j] - m[j];
+            }
+            counts.merge(key, 1, Integer::sum);
+        }
+        List<float[]> centroids = new ArrayList<>();
+        sums.forEach((key, s) -> {
+            if (counts.get(key) >= MIN_CENTROID_ROWS) {
+                centroids.add(unit(s));
+            }
+        });
+        return new ConfidenceCalibrator(List.of(), new double[0], new double[0], new double[0], 0, m, new float[0][],
+                centroids.toArray(new float[0][]), 1, 1, "centroids of " + corpora);
+    }
+
+    /**
+     * A sample of training rows (the same number per corpus, fixed by the seed) in a Gaussian random projection of the
+     * centred features; familiarity is the mean cosine to the {@code k} nearest (an approximate k-nearest-neighbour density).
+     */
+    static ConfidenceCalibrator sample(LeaveOneCorpusOut.Data data, Set<String> corpora, int dims, int size, int k) {
+        List<Integer> train = data.select(corpora, "train");
+        int d = data.x()[0].length;
+        float[] m = mean(data, train);
+        java.util.Random random = new java.util.Random(7);
+        float[][] projection = new float[dims][d];
+        for (float[] row : projection) {
+            for (int j = 0; j < d; j++) {
+                row[j] = (float) (random.nextGaussian() / Math.sqrt(dims));
+            }
+        }
+        List<float[]> refs = new ArrayList<>();
+        for (String c : corpora) {
+            List<Integer> rows = new ArrayList<>(data.select(Set.of(c), "train"));
+            java.util.Collections.shuffle(rows, random);
+            for (int i : rows.subList(0, Math.min(rows.size(), size / corpora.size()))) {
+                double[] v = new double[dims];
+                for (int r = 0; r < dims; r++) {
+                    double dot = 0;
+                    for (int j = 0; j < d; j++) {
+                        dot += projection[r][j] * (data.x()[i][j] - m[j]);
+                    }
+                    v[r] = dot;
+                }
+                refs.add(unit(v));
+            }
+        }
+        return new ConfidenceCalibrator(List.of(), new double[0], new double[0], new double[0], 0, m, projection,
+                refs.toArray(new float[0][]), k, 1, "a sample of " + corpora);
+    }
+
+    /**
+     * Weighted logistic regression of "the dominant category is right" on the candidate's inputs (standardized; Newton's method,
+     * a small L2 penalty). In-domain rows, when the candidate takes them, weigh as much in all as the out-of-domain rows.
+     */
+    static ConfidenceCalibrator fit(Candidate c, List<Row> outOfDomain, List<Row> inDomain, ConfidenceCalibrator references,
+                                    double contextTemperature, String fittedOn) {
+        if (c.inputs().isEmpty()) {
+            return null;
+        }
+        List<Row> rows = new ArrayList<>(outOfDomain);
+        List<Double> w = new ArrayList<>();
+        outOfDomain.forEach(r -> w.add(r.weight()));
+        if (c.inDomain()) {
+            rows.addAll(inDomain);
+            inDomain.forEach(r -> w.add(r.weight()));
+        }
+        int n = rows.size();
+        int d = c.inputs().size();
+        double total = w.stream().mapToDouble(Double::doubleValue).sum();
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        double[] wt = new double[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            for (int k = 0; k < d; k++) {
+                x[i][k] = ConfidenceCalibrator.input(c.inputs().get(k), r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity());
+            }
+            y[i] = argmax(r.p()) == r.gold() ? 1 : 0;
+            wt[i] = w.get(i) * n / total;
+        }
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < n; i++) {
+                mean[k] += wt[i] * x[i][k] / n;
+            }
+            for (int i = 0; i < n; i++) {
+                scale[k] += wt[i] * Math.pow(x[i][k] - mean[k], 2) / n;
+            }
+            scale[k] = Math.max(1e-6, Math.sqrt(scale[k]));
+            for (int i = 0; i < n; i++) {
+                x[i][k] = (x[i][k] - mean[k]) / scale[k];
+            }
+        }
+        double[] beta = newton(x, y, wt, 1e-2);
+        if (c.minimax()) {
+            beta = minimax(beta, x, rows);
+        }
+        double[] weights = java.util.Arrays.copyOf(beta, d);
+        if (references == null) {
+            // fold calibrators score rows whose familiarity is already computed: any reference passes the check
+            return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], new float[1], new float[0][], new float[][]{{1f}}, 1,
+                    contextTemperature, fittedOn);
+        }
+        if (!c.inputs().contains(Input.FAMILIARITY)) { // ship no reference points it does not read
+            return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], new float[0], new float[0][], new float[0][], 0,
+                    contextTemperature, fittedOn);
+        }
+        return new ConfidenceCalibrator(c.inputs(), mean, scale, weights, beta[d], references.featureMean(), references.projection(),
+                references.references(), references.neighbours(), contextTemperature, fittedOn);
+    }
+
+    /**
+     * Platt scaling of the fitted score {@code s = beta . x} chosen for the worst corpus, not the pooled rows: the
+     * {@code sigmoid(a + b s)} with the lowest largest ECE over the rows' corpora (grid over a and b), folded back into the
+     * coefficients. A domain the model has not seen is scored like the worst of the domains it was fitted on.
+     */
+    static double[] minimax(double[] beta, double[][] x, List<Row> rows) {
+        int d = beta.length - 1;
+        double[] score = new double[x.length];
+        boolean[] hit = new boolean[x.length];
+        Map<String, List<Integer>> byCorpus = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            score[i] = beta[d];
+            for (int k = 0; k < d; k++) {
+                score[i] += beta[k] * x[i][k];
+            }
+            hit[i] = argmax(rows.get(i).p()) == rows.get(i).gold();
+            byCorpus.computeIfAbsent(rows.get(i).corpus(), k -> new ArrayList<>()).add(i);
+        }
+        double bestA = 0;
+        double bestB = 1;
+        double bestMax = Double.POSITIVE_INFINITY;
+        for (double b = 0; b <= 2.0001; b += 0.05) {
+            for (double a = -3; a <= 2.0001; a += 0.025) {
+                double max = 0;
+                for (List<Integer> idx : byCorpus.values()) {
+                    double[] conf = new double[idx.size()];
+                    boolean[] h = new boolean[idx.size()];
+                    for (int k = 0; k < idx.size(); k++) {
+                        conf[k] = 1 / (1 + Math.exp(-(a + b * score[idx.get(k)])));
+                        h[k] = hit[idx.get(k)];
+                    }
+                    max = Math.max(max, CalibrationMetrics.summarize(conf, h).ece());
+                    if (max >= bestMax) {
+                        break;
+                    }
+                }
+                if (max < bestMax) {
+                    bestMax = max;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        double[] out = new double[d + 1];
+        for (int k = 0; k < d; k++) {
+            out[k] = bestB * beta[k];
+        }
+        out[d] = bestA + bestB * beta[d];
+        return out;
+    }
+
+    /** Weighted L2-penalized logistic regression by Newton's method; the last coefficient is the (unpenalized) intercept. */
+    static double[] newton(double[][] x, double[] y, double[] w, double l2) {
+        int d = x[0].length + 1;
+        double[] beta = new double[d];
+        for (int it = 0; it < 50; it++) {
+            double[] g = new double[d];
+            double[][] h = new double[d][d];
+            for (int i = 0; i < x.length; i++) {
+                double z = beta[d - 1];
+                for (int k = 0; k < d - 1; k++) {
+                    z += beta[k] * x[i][k];
+                }
+                double p = 1 / (1 + Math.exp(-z));
+                double[] xi = java.util.Arrays.copyOf(x[i], d);
+                xi[d - 1] = 1;
+                for (int a = 0; a < d; a++) {
+                    g[a] += w[i] * (p - y[i]) * xi[a];
+                    for (int b = 0; b < d; b++) {
+                        h[a][b] += w[i] * p * (1 - p) * xi[a] * xi[b];
+                    }
+                }
+            }
+            for (int a = 0; a < d - 1; a++) {
+                g[a] += l2 * x.length * beta[a];
+                h[a][a] += l2 * x.length;
+            }
+            double[] step = solve(h, g);
+            double size = 0;
+            for (int a = 0; a < d; a++) {
+                beta[a] -= step[a];
+                size = Math.max(size, Math.abs(step[a]));
+            }
+            if (size < 1e-9) {
+                break;
+            }
+        }
+        return beta;
+    }
+
+    /** Solves {@code a x = b} (Gaussian elimination with partial pivoting; a is small and positive definite). */
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+            m[i][n] = b[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = m[col];
+            m[col] = m[pivot];
+            m[pivot] = tmp;
+            for (int r = col + 1; r < n; r++) {
+                double f = m[r][col] / m[col][col];
+                for (int k = col; k <= n; k++) {
+                    m[r][k] -= f * m[col][k];
+                }
+            }
+        }
+        double[] out = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double s = m[r][n];
+            for (int k = r + 1; k < n; k++) {
+                s -= m[r][k] * out[k];
+            }
+            out[r] = s / m[r][r];
+        }
+        return out;
+    }
+
+    /** Metrics of rows under a calibrator (null: the distribution's dominant probability as it is). */
+    static CorpusMetrics.Result score(List<Row> rows, ConfidenceCalibrator cal) {
+        return scoreWith(rows, r -> cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity()));
+    }
+
+    /** Metrics of rows under any recalibration of their distribution. */
+    static CorpusMetrics.Result scoreWith(List<Row> rows, java.util.function.Function<Row, float[]> calibrate) {
+        int[] gold = new int[rows.size()];
+        int[] pred = new int[rows.size()];
+        double[] conf = new double[rows.size()];
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
+            float[] p = calibrate.apply(r);
+            gold[k] = r.gold();
+            pred[k] = argmax(p);
+            if (pred[k] != argmax(r.p())) {
+                throw new IllegalStateException("the calibrator changed the dominant category");
+            }
+            conf[k] = p[pred[k]];
+        }
+        return CorpusMetrics.of(gold, pred, conf, EmotionCategory.COUNT);
+    }
+
+    static int argmax(float[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Word tokens of every row's text as the extractor counts them (emoji names, special tokens left out, every window). */
+    static int[] wordTokens(LeaveOneCorpusOut.Data data) {
+        String dir = TextModels.VARIANTS.get(TextModels.CORPORA_VARIANT);
+        Path headDir = ModelFiles.defaultCache().materialize(ModelSource.classpath(TextModels.VARIANTS.get("int8"), ConfidenceCalibrators.class), true);
+        HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
+        Path encoderDir = FineTunedEncoderFiles.materialize(dir + "/encoder.recipe", ConfidenceCalibrators.class.getClassLoader(),
+                ModelFiles.defaultCache().directory());
+        EmojiNames emoji = new EmojiNames();
+        List<String> texts = new ArrayList<>(data.rows().size());
+        for (String[] r : data.rows()) {
+            texts.add(emoji.normalize(r[0]).text());
+        }
+        int[] out = new int[texts.size()];
+        try (TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), config.maxTokens(), 0)) {
+            for (int from = 0; from < texts.size(); from += 1024) {
+                List<List<TokenWindow>> w = tokenizer.windowsAll(texts.subList(from, Math.min(texts.size(), from + 1024)));
+                for (int k = 0; k < w.size(); k++) {
+                    out[from + k] = w.get(k).stream().mapToInt(x -> Math.max(1, x.wordTokens())).sum();
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fits the calibrator for the shipped corpora variant (every corpus's dev split read by the recipe trained without it;
+     * in-domain rows read by the shipped head) and writes it beside the model, with NOTICE and SHA256SUMS; prints the
+     * variant's test figures with and without it.
+     */
+    private void write(Path resources, Candidate c, LeaveOneCorpusOut.Data data, float[][] shipped, int[] tokens, Set<String> corpora,
+                       MultiCorpusRecipes.Recipe recipe, SoftmaxHead.Settings settings) throws IOException {
+        Path dir = resources.resolve(TextModels.VARIANTS.get(TextModels.CORPORA_VARIANT));
+        CategoryHead head = CategoryHead.read(dir.resolve(CategoryHead.FILE_NAME));
+        CategoryEnsemble ensemble = CategoryEnsemble.read(dir.resolve(CategoryEnsemble.FILE_NAME));
+        Fold f = fold(data, shipped, tokens, corpora, null, "test", recipe, settings);
+        System.out.printf(Locale.ROOT, "temperature refitted %.4f, shipped %.4f%n", f.temperature(), ensemble.temperature());
+        ConfidenceCalibrator centroids = references(data, corpora);
+        // in-domain rows as the shipped model reads them
+        List<Row> in = rows(data, corpora, "dev", i -> head.predict(data.x()[i]), ensemble, shipped, tokens, centroids);
+        String fittedOn = c.name() + "; fitted on leave-one-corpus-out predictions on the dev splits of " + corpora
+                + (c.inDomain() ? " and those dev splits read by the model trained on all of them" : "")
+                + ", each corpus weighing the same" + (c.inputs().contains(Input.FAMILIARITY) ? "; familiarity references from their training splits" : "");
+        ConfidenceCalibrator cal = fit(c, f.outOfDomain(), in, centroids, optContextTemperature, fittedOn);
+        if (cal == null) {
+            throw new IllegalArgumentException("the temperature alone is what ships already");
+        }
+        System.out.println("inputs " + cal.inputs() + ", weights " + java.util.Arrays.toString(cal.weights()) + ", bias " + cal.bias()
+                + ", " + cal.references().length + " references, context temperature " + cal.contextTemperature());
+        System.out.println("| corpus (in domain, test) | n | macro-F1 | accuracy | mean confidence | ECE |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (String corpus : corpora) {
+            List<Row> test = rows(data, Set.of(corpus), "test", i -> head.predict(data.x()[i]), ensemble, shipped, tokens, centroids);
+            print("before (temperature only)", corpus, score(test, null));
+            print("after (" + c.name() + ")", corpus, score(test, cal));
+        }
+        cal.write(dir.resolve(ConfidenceCalibrator.FILE_NAME));
+        String notice = Files.readString(dir.resolve("NOTICE"));
+        int at = notice.indexOf(NOTICE_SECTION);
+        if (at >= 0) {
+            int end = notice.indexOf("\nvalence-arousal.json", at);
+            notice = notice.substring(0, at) + notice.substring(end + 1);
+        }
+        String section = NOTICE_SECTION + " per-input confidence (io.emospectrum.text.score.ConfidenceCalibrator), written by\n"
+                + "  io.emospectrum.tools.text.ConfidenceCalibrators (./emospectrum-tools evaluate text-confidence --write): " + fittedOn + ".\n"
+                + "  Inputs " + cal.inputs() + (cal.readsFeatures() ? "; familiarity: " + centroids.fittedOn() + ", " + cal.references().length
+                + " references, " + cal.projection().length + "-dimension random projection (0: none), mean of the " + cal.neighbours() + " nearest" : "")
+                + ". The dominant category is never changed: only how sure the reading is.\n"
+                + "  Context temperature " + cal.contextTemperature() + " (a conversation turn after its context blend; DailyDialog validation).\n"
+                + "  Data and licences: as the model (the five corpora above).\n";
+        int va = notice.indexOf("valence-arousal.json:");
+        notice = notice.substring(0, va) + section + notice.substring(va);
+        Files.writeString(dir.resolve("NOTICE"), notice);
+        StringBuilder sums = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                if (!file.getFileName().toString().equals("SHA256SUMS")) {
+                    sums.append(ModelManifest.sha256(file)).append("  ").append(file.getFileName()).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("SHA256SUMS"), sums.toString());
+        System.out.println("wrote " + dir.resolve(ConfidenceCalibrator.FILE_NAME) + "; pin the manifest in TextModels.MANIFEST_SHA256: "
+                + ModelManifest.sha256(dir.resolve("SHA256SUMS")));
+    }
+
+    /** Where the variant's NOTICE describes the calibrator. */
+    static final String NOTICE_SECTION = ConfidenceCalibrator.FILE_NAME + ":";
+}
