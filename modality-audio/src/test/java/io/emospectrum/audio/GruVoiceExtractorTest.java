@@ -58,7 +58,8 @@ class GruVoiceExtractorTest {
     void isTheDefaultVoiceProvider() {
         assertThat(ProviderRegistry.voice().select().name()).isEqualTo(GruVoiceProvider.NAME);
         assertThat(extractor.modality()).isEqualTo(Modality.VOICE);
-        assertThat(extractor.model().name()).isEqualTo("ravdess-gru");
+        assertThat(extractor.model().name()).isEqualTo(GruVoiceProvider.GRU_ENSEMBLE);
+        assertThat(((GruVoiceExtractor) extractor).voiceModel().nets()).isEqualTo(2);
     }
 
     @Test
@@ -136,15 +137,34 @@ class GruVoiceExtractorTest {
     }
 
     @Test
-    void theMultiCorpusModelLoadsCalibratedWithSevenCategories() {
-        ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, "speech-gru").build();
-        try (VoiceEmotionExtractor multi = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
-            assertThat(multi.model().name()).isEqualTo("speech-gru");
-            VoiceAnalysis a = multi.analyze(clip());
+    void theDefaultEnsembleReadsSevenCategoriesCalibrated() {
+        VoiceAnalysis a = extractor.analyze(clip());
+        assertThat(a.windows()).isNotEmpty();
+        assertThat(a.summary().modelScores().labels()).hasSize(7).doesNotContain("calm");
+        // calibrated on held-out speakers of five corpora: no window claims near-certainty
+        assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0f, 0.9f));
+    }
+
+    @Test
+    void theMultiCorpusNetAloneIsSelectable() {
+        ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, GruVoiceProvider.SPEECH_GRU).build();
+        try (VoiceEmotionExtractor speech = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
+            assertThat(speech.model().name()).isEqualTo("speech-gru");
+            assertThat(((GruVoiceExtractor) speech).voiceModel().nets()).isEqualTo(1);
+            VoiceAnalysis a = speech.analyze(clip());
             assertThat(a.windows()).isNotEmpty();
-            assertThat(a.summary().modelScores().labels()).hasSize(7).doesNotContain("calm");
-            // calibrated (temperature 2.7): no window claims near-certainty
-            assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0f, 0.9f));
+            assertThat(a.summary().modelScores().labels()).hasSize(7);
+        }
+    }
+
+    @Test
+    void theRavdessOnlyModelStaysSelectableWithItsEightLabels() {
+        ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, GruVoiceProvider.NAME).build();
+        try (VoiceEmotionExtractor ravdess = ProviderRegistry.voice().select(GruVoiceProvider.NAME).create(o)) {
+            assertThat(ravdess.model().name()).isEqualTo("ravdess-gru");
+            VoiceAnalysis a = ravdess.analyze(clip());
+            assertThat(a.windows()).isNotEmpty();
+            assertThat(a.summary().modelScores().labels()).hasSize(8).contains("calm");
         }
     }
 

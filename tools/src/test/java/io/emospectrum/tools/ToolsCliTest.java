@@ -27,7 +27,7 @@ class ToolsCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train text", "train text-head", "train face", "train voice", "evaluate text", "evaluate face",
+    @ValueSource(strings = {"train text", "train text-head", "train face", "train voice", "train voice-corpora", "train voice-ensemble", "evaluate text", "evaluate face",
             "evaluate voice", "evaluate fusion", "benchmark text", "benchmark face", "benchmark voice", "benchmark fusion",
             "export text", "export text-head-graph", "average face", "evaluate text-va", "evaluate text-recipes"})
     void everyToolHasHelp(String command) {

@@ -7,7 +7,10 @@ import java.util.Map;
 
 class ReleasedManifestTest {
     @Test
-    void theCompiledChecksumIsTheBundledManifests() throws Exception {
-        ReleasedManifests.assertMatch(VoiceModel.class, Map.of(VoiceModel.BUNDLED + "/SHA256SUMS", VoiceModel.BUNDLED_MANIFEST_SHA256));
+    void theCompiledChecksumsAreTheBundledManifests() throws Exception {
+        ReleasedManifests.assertMatch(VoiceModel.class, Map.of(
+                VoiceModel.GRU_ENSEMBLE + "/SHA256SUMS", VoiceModel.GRU_ENSEMBLE_MANIFEST_SHA256,
+                VoiceModel.SPEECH_GRU + "/SHA256SUMS", VoiceModel.SPEECH_GRU_MANIFEST_SHA256,
+                VoiceModel.RAVDESS_GRU + "/SHA256SUMS", VoiceModel.RAVDESS_GRU_MANIFEST_SHA256));
     }
 }

@@ -61,9 +61,18 @@ public final class CorpusVoiceTraining {
      * @param augment     train on the telephone and random-channel versions too (else the clean one only)
      * @param corpusPower corpus sampling weight = clips^power (0: equal shares, 1: as the data comes)
      * @param cmn         per-window cepstral mean normalization (takes out speaker and channel envelope)
+     * @param corpusWeights extra factor on a corpus's sampling weight (absent: 1), e.g. RAVDESS x3 to fit acted English better
      */
     record Recipe(long seed, int epochs, int steps, int hidden, float learningRate, float dropout, boolean augment,
-                  double corpusPower, boolean cmn) {
+                  double corpusPower, boolean cmn, Map<String, Double> corpusWeights) {
+        Recipe {
+            corpusWeights = corpusWeights == null ? Map.of() : Map.copyOf(corpusWeights);
+        }
+
+        Recipe(long seed, int epochs, int steps, int hidden, float learningRate, float dropout, boolean augment,
+               double corpusPower, boolean cmn) {
+            this(seed, epochs, steps, hidden, learningRate, dropout, augment, corpusPower, cmn, Map.of());
+        }
     }
 
     /** A model's window probabilities and its labels' categories ({@link SpeechCorpora#LABELS} indices). */
@@ -240,10 +249,11 @@ public final class CorpusVoiceTraining {
             byCorpus.computeIfAbsent(it.clip().corpus(), c -> new ArrayList<>()).add(it);
         }
         List<List<CorpusFeatures.Item>> pools = new ArrayList<>(byCorpus.values());
+        List<String> corpora = new ArrayList<>(byCorpus.keySet());
         double[] cumulative = new double[pools.size()];
         double total = 0;
         for (int i = 0; i < pools.size(); i++) {
-            total += Math.pow(pools.get(i).size(), recipe.corpusPower());
+            total += Math.pow(pools.get(i).size(), recipe.corpusPower()) * recipe.corpusWeights().getOrDefault(corpora.get(i), 1.0);
             cumulative[i] = total;
         }
         Model model = Model.newInstance(name, Device.cpu(), "PyTorch");

@@ -55,6 +55,8 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     private boolean augment;
     @Option(names = "--corpus-power", defaultValue = "0", description = "corpus sampling weight = clips^power (0: equal shares)")
     private double corpusPower;
+    @Option(names = "--corpus-weight", split = ",", description = "CORPUS=FACTOR: draw that corpus FACTOR times as often (e.g. ravdess=3)")
+    private Map<String, Double> corpusWeights = new LinkedHashMap<>();
     @Option(names = "--max-per-corpus", defaultValue = "0", description = "at most this many clips per corpus, spread over its speakers (0: all)")
     private int maxPerCorpus;
     @Option(names = "--cmn", defaultValue = "false", arity = "0..1", description = "per-window cepstral mean normalization")
@@ -64,14 +66,14 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     @Option(names = "--hold-out", split = ",", defaultValue = "ravdess-19,ravdess-20",
             description = "speakers left out of the --out model (default: ${DEFAULT-VALUE}, the build's held-out test actors)")
     private List<String> holdOut;
-    @Option(names = "--version", defaultValue = "2.0.0", description = "version written into the model")
+    @Option(names = "--model-version", defaultValue = "2.0.0", description = "version written into the model (--version prints the tools' own)")
     private String version;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         CorpusVoiceTraining.Recipe recipe = new CorpusVoiceTraining.Recipe(seed, epochs, steps, hidden, learningRate, dropout, augment,
-                corpusPower, cmn);
+                corpusPower, cmn, corpusWeights);
         System.out.println("recipe " + recipe);
         CorpusVoiceTraining training = new CorpusVoiceTraining(recipe);
         List<SpeechCorpora.Clip> clips = SpeechCorpora.cap(SpeechCorpora.read(manifest), maxPerCorpus);
@@ -88,13 +90,14 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             try (CorpusVoiceTraining.Trained trained = training.fit(finalItems, "speech-gru", version)) {
                 Map<String, Object> info = new LinkedHashMap<>();
                 info.put("data", "RAVDESS, TESS, nEMO, ASED, TurEV-DB (" + finalItems.size() + " clips; see NOTICE); speakers held out: " + holdOut);
-                info.put("sampling", "corpus first (weight clips^" + corpusPower + "), then clip, then channel version");
+                info.put("sampling", "corpus first (weight clips^" + corpusPower
+                        + (corpusWeights.isEmpty() ? "" : " x " + corpusWeights) + "), then clip, then channel version");
                 info.put("augmentation", augment ? "telephone (8 kHz, 300-3400 Hz, G.711 mu-law/A-law), speed 0.9-1.1, reverberation, "
                         + "white/pink/babble noise 5-25 dB SNR, gain -20..+6 dB" : "none");
                 info.put("recipe", recipe.toString());
                 info.put("temperature", t + (loco ? " (fitted on the leave-one-corpus-out folds)" : " (given)"));
                 VoiceModelConfig config = trained.config().withTraining(info).withTemperature((float) t);
-                CorpusVoiceTraining.writeModel(trained, out, config, notice(config));
+                CorpusVoiceTraining.writeModel(trained, out, config, notice(config, holdOut));
                 CorpusVoiceTraining.deleteWork(trained.work());
             }
             System.out.printf(Locale.ROOT, "wrote %s (temperature %.2f) in %.0f s%n", out, t, (System.nanoTime() - t0) / 1e9);
@@ -234,13 +237,14 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                 p.accuracy(), p.macroF1(), p.meanConfidence(), p.ece()));
     }
 
-    static String notice(VoiceModelConfig c) {
+    static String notice(VoiceModelConfig c, List<String> heldOut) {
         return "EmoSpectrum voice model " + c.name() + " " + c.version() + "\n\n"
                 + "Files: DJL parameters ${WEIGHTS}, " + VoiceModelConfig.FILE_NAME + " (settings, feature statistics, calibration\n"
                 + "temperature " + c.temperature() + "), " + VoiceModel.LABEL_MAPPING_FILE + ".\n"
                 + "Made by: io.emospectrum.tools.voice.TrainVoiceCorporaCommand (emospectrum-tools train voice-corpora), DJL "
                 + ai.djl.engine.Engine.getDjlVersion() + ", PyTorch engine; recipe: " + c.training().get("recipe") + ".\n\n"
-                + "Trained on (clips prepared by scripts/data/prepare_speech_corpora.sh):\n"
+                + "Trained on (clips prepared by scripts/data/prepare_speech_corpora.sh; counts in voice-model.json, training.data)\n"
+                + "less these speakers, held out for evaluation: " + heldOut + "\n"
                 + "  - RAVDESS, speech, actors 01-20 less the speakers held out (voice-model.json, training.data): Livingstone SR, Russo FA (2018), PLoS ONE 13(5): e0196391,\n"
                 + "    https://doi.org/10.1371/journal.pone.0196391. Licence: CC BY-NC-SA 4.0.\n"
                 + "  - TESS, Toronto emotional speech set (Dupuis K, Pichora-Fuller MK, University of Toronto, 2010),\n"

@@ -485,7 +485,7 @@ public final class TrainVoiceModel {
         config.write(out.resolve(VoiceModelConfig.FILE_NAME));
         Path mapping = out.resolve(VoiceModel.LABEL_MAPPING_FILE);
         if (!Files.exists(mapping)) {
-            try (InputStream in = TrainVoiceModel.class.getResourceAsStream("/" + VoiceModel.BUNDLED + "/" + VoiceModel.LABEL_MAPPING_FILE)) {
+            try (InputStream in = TrainVoiceModel.class.getResourceAsStream("/" + VoiceModel.RAVDESS_GRU + "/" + VoiceModel.LABEL_MAPPING_FILE)) {
                 Files.copy(in, mapping);
             }
         }
