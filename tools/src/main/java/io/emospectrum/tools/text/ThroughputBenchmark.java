@@ -27,7 +27,7 @@ import java.util.List;
  * each side's process CPU time per text (steadier than texts/s on a shared machine). langchain4j
  * runs as it ships: one text per call on its own pool of one thread per core, no padding.
  *
- * <pre>./emospectrum-tools benchmark text [--texts 512] [--rounds 5] [--variant int8|fp32]</pre>
+ * <pre>./emospectrum-tools benchmark text [--texts 512] [--rounds 5] [--warmup 512] [--variant int8|fp32]</pre>
  */
 @Command(name = "text", mixinStandardHelpOptions = true, description = "Texts per second of the text pipeline at batch 32, against langchain4j embedAll on the same texts.")
 public final class ThroughputBenchmark implements Callable<Integer> {
@@ -36,6 +36,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     private int n;
     @Option(names = "--rounds", defaultValue = "5")
     private int rounds;
+    @Option(names = "--warmup", defaultValue = "512", description = "texts each side reads untimed first, other texts than the timed ones (default: ${DEFAULT-VALUE})")
+    private int warmup;
     @Option(names = "--variant", defaultValue = "corpora", description = "a bundled variant: corpora, permissive (= int8), fp32 (default: ${DEFAULT-VALUE}, the provider's)")
     private String variant;
     @Option(names = "--data", description = "GoEmotions directory with test.tsv (default: the shared data's text/goemotions)")
@@ -44,16 +46,20 @@ public final class ThroughputBenchmark implements Callable<Integer> {
 
 @Override
     public Integer call() throws Exception {
-        List<String> texts = twentyWordTexts(data != null ? data : GoEmotionsCorpus.defaultDir(), n);
+        List<String> all = twentyWordTexts(data != null ? data : GoEmotionsCorpus.defaultDir(), n + warmup);
+        List<String> texts = all.subList(0, n);
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        List<String> warmTexts = all.subList(n, all.size());
         System.out.printf("%d texts of 20 words, e.g. \"%s\"%n", texts.size(), texts.get(0));
         // Ours first: DJL's OnnxRuntime engine must create the process's OrtEnvironment (with its
         // thread settings); langchain4j then reuses it.
         try (TextEmotionExtractor ours = new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().batchSize(32).property("variant", variant).build())) {
             AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
-            // warm-up: JIT, native initialization, ONNX sessions
-            runOurs(ours, texts.subList(0, 64));
-            peer.embedAll(segments.subList(0, 64));
+            // warm-up, the same for both sides and on texts that are not timed: JIT, native initialization,
+            // ONNX sessions and their memory for each batch shape (ours batches by length, so it sees many
+            // shapes; with only 64 texts its first timed rounds were still ~1.5x slower than its later ones)
+            runOurs(ours, warmTexts);
+            peer.embedAll(warmTexts.stream().map(TextSegment::from).toList());
             double[] oursRate = new double[rounds];
             double[] peerRate = new double[rounds];
             double[] oursCpu = new double[rounds];
