@@ -435,13 +435,7 @@ public final class CorpusVoiceTraining {
         String params = config.name() + "-0000.params";
         Files.copy(trained.work().resolve(params), out.resolve(params), StandardCopyOption.REPLACE_EXISTING);
         config.write(out.resolve(VoiceModelConfig.FILE_NAME));
-        StringBuilder mapping = new StringBuilder("{\n  \"mapping\": {\n");
-        List<String> cats = List.of("NEUTRAL", "HAPPINESS", "SADNESS", "ANGER", "FEAR", "DISGUST", "SURPRISE");
-        for (int i = 0; i < SpeechCorpora.LABELS.size(); i++) {
-            mapping.append("    \"").append(SpeechCorpora.LABELS.get(i)).append("\": \"").append(cats.get(i)).append('"')
-                    .append(i + 1 < SpeechCorpora.LABELS.size() ? ",\n" : "\n");
-        }
-        Files.writeString(out.resolve(VoiceModel.LABEL_MAPPING_FILE), mapping.append("  }\n}\n").toString(), StandardCharsets.UTF_8);
+        SpeechCorpora.writeLabelMapping(out.resolve(VoiceModel.LABEL_MAPPING_FILE));
         Files.writeString(out.resolve("NOTICE"), notice.replace("${WEIGHTS}", params + " (SHA-256 "
                 + ModelManifest.sha256(out.resolve(params)) + ")"), StandardCharsets.UTF_8);
         StringBuilder sums = new StringBuilder();

@@ -101,6 +101,17 @@ public final class SpeechCorpora {
         return out;
     }
 
+    /** Writes a model's label mapping: each of {@link #LABELS} to its spectrum category, in order. */
+    static void writeLabelMapping(Path file) throws IOException {
+        List<String> categories = List.of("NEUTRAL", "HAPPINESS", "SADNESS", "ANGER", "FEAR", "DISGUST", "SURPRISE");
+        StringBuilder mapping = new StringBuilder("{\n  \"mapping\": {\n");
+        for (int i = 0; i < LABELS.size(); i++) {
+            mapping.append("    \"").append(LABELS.get(i)).append("\": \"").append(categories.get(i)).append('"')
+                    .append(i + 1 < LABELS.size() ? ",\n" : "\n");
+        }
+        Files.writeString(file, mapping.append("  }\n}\n").toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Index of a model's label in {@link #LABELS} (RAVDESS "calm" is neutral), or -1. */
     public static int categoryOf(String modelLabel) {
         return "calm".equals(modelLabel) ? 0 : LABELS.indexOf(modelLabel);

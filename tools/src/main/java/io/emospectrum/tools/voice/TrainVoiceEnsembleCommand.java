@@ -103,13 +103,7 @@ public final class TrainVoiceEnsembleCommand implements Callable<Integer> {
         info.put("temperature", temperature + (note.isBlank() ? "" : " (" + note + ")"));
         VoiceEnsembleConfig config = new VoiceEnsembleConfig(name, version, SpeechCorpora.LABELS, combination, temperature, names, info);
         config.write(out.resolve(VoiceEnsembleConfig.FILE_NAME));
-        StringBuilder mapping = new StringBuilder("{\n  \"mapping\": {\n");
-        List<String> cats = List.of("NEUTRAL", "HAPPINESS", "SADNESS", "ANGER", "FEAR", "DISGUST", "SURPRISE");
-        for (int i = 0; i < SpeechCorpora.LABELS.size(); i++) {
-            mapping.append("    \"").append(SpeechCorpora.LABELS.get(i)).append("\": \"").append(cats.get(i)).append('"')
-                    .append(i + 1 < SpeechCorpora.LABELS.size() ? ",\n" : "\n");
-        }
-        Files.writeString(out.resolve(VoiceModel.LABEL_MAPPING_FILE), mapping.append("  }\n}\n").toString(), StandardCharsets.UTF_8);
+        SpeechCorpora.writeLabelMapping(out.resolve(VoiceModel.LABEL_MAPPING_FILE));
         StringBuilder head = new StringBuilder("EmoSpectrum voice model " + name + " " + version + "\n\n"
                 + "An ensemble: " + String.join(" and ", names) + " read the same 2 s windows; their probabilities, in the seven\n"
                 + "categories (RAVDESS calm = neutral), are combined (" + combination + ") and calibrated once: p^(1/" + temperature + "),\n"
