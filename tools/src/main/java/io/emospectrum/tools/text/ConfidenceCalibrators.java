@@ -16,6 +16,7 @@ import io.emospectrum.text.score.ConfidenceCalibrator.Input;
 import io.emospectrum.text.tokenize.TextTokenizer;
 import io.emospectrum.text.tokenize.TokenWindow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -56,12 +57,8 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     /** A (corpus, category) with fewer training rows than this has no centroid. */
     private static final int MIN_CENTROID_ROWS = 20;
 
-    @Option(names = "--features", required = true)
-    private String optFeatures;
-    @Option(names = "--split", defaultValue = "dev", description = "split of the left-out corpus to score (default: ${DEFAULT-VALUE}; test only for the final report)")
-    private String optSplit;
-    @Option(names = "--epochs", defaultValue = "5", description = "default: ${DEFAULT-VALUE}")
-    private int optEpochs;
+    @Mixin
+    private CorpusFoldOptions corpusFolds;
     @Option(names = "--calibrators", split = ";", description = "only these calibrators (by name, separated by ;)")
     private List<String> optCalibrators;
     @Option(names = "--write", description = "resources root (modality-text/src/main/resources): fit --calibrator for the shipped corpora variant and write it there")
@@ -140,11 +137,11 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LeaveOneCorpusOut.Data data = LeaveOneCorpusOut.Data.load(Path.of(optFeatures));
+        LeaveOneCorpusOut.Data data = LeaveOneCorpusOut.Data.load(corpusFolds.features());
         float[][] shipped = ShippedCategories.of("int8", data.x());
         int[] tokens = wordTokens(data);
         Set<String> corpora = data.corpora();
-        SoftmaxHead.Settings settings = new SoftmaxHead.Settings(optEpochs, 256, 2e-3, 1e-4, 7);
+        SoftmaxHead.Settings settings = corpusFolds.settings();
         MultiCorpusRecipes.Recipe recipe = MultiCorpusRecipes.RECIPES.stream().filter(r -> r.name().equals(SHIPPED_RECIPE)).findFirst().orElseThrow();
         if (optWrite != null) {
             Candidate c = CANDIDATES.stream().filter(x -> x.name().equals(optCalibrator)).findFirst()
@@ -155,11 +152,11 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         List<Fold> folds = new ArrayList<>();
         for (String out : corpora) {
             long t0 = System.nanoTime();
-            folds.add(fold(data, shipped, tokens, corpora, out, optSplit, recipe, settings));
+            folds.add(fold(data, shipped, tokens, corpora, out, corpusFolds.split(), recipe, settings));
             System.out.printf(Locale.ROOT, "fold %s: T %.4f, %.1f s%n", out, folds.get(folds.size() - 1).temperature(), (System.nanoTime() - t0) / 1e9);
         }
-        Fold whole = optSplit.equals("dev") ? fold(data, shipped, tokens, corpora, null, optSplit, recipe, settings) : null;
-        System.out.printf("left-out corpus scored on its %s split; recipe %s%n", optSplit, recipe.name());
+        Fold whole = corpusFolds.split().equals("dev") ? fold(data, shipped, tokens, corpora, null, corpusFolds.split(), recipe, settings) : null;
+        System.out.printf("left-out corpus scored on its %s split; recipe %s%n", corpusFolds.split(), recipe.name());
         System.out.println("| calibrator | left out | n | macro-F1 | accuracy | mean confidence | ECE |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         List<String> summary = new ArrayList<>();
@@ -188,7 +185,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                 }
             }
             // in domain: every corpus's dev split read by the model trained on all five, calibrator fitted on the other half of them
-            Map<String, CorpusMetrics.Result> in = optSplit.equals("dev") ? inDomain(c, whole) : Map.of();
+            Map<String, CorpusMetrics.Result> in = corpusFolds.split().equals("dev") ? inDomain(c, whole) : Map.of();
             double inMax = 0;
             double inSum = 0;
             for (var e : in.entrySet()) {

@@ -9,6 +9,7 @@ import io.emospectrum.text.head.HeadConfig;
 import io.emospectrum.text.head.ValenceArousalHead;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -40,12 +41,8 @@ import java.util.concurrent.Callable;
 @Command(name = "text-recipes", mixinStandardHelpOptions = true,
         description = "Leave-one-corpus-out table of multi-corpus recipes (masked softmax, per-corpus priors, stacking) vs the shipped model.")
 public final class MultiCorpusRecipes implements Callable<Integer> {
-    @Option(names = "--features", required = true)
-    private String optFeatures;
-    @Option(names = "--split", defaultValue = "dev", description = "split of the left-out corpus to score (default: ${DEFAULT-VALUE}; test only for the final report)")
-    private String optSplit;
-    @Option(names = "--epochs", defaultValue = "5", description = "default: ${DEFAULT-VALUE}")
-    private int optEpochs;
+    @Mixin
+    private CorpusFoldOptions corpusFolds;
     @Option(names = "--recipes", split = ",", description = "only these recipes (by name)")
     private List<String> optRecipes;
     @Option(names = "--write", description = "resources root (modality-text/src/main/resources): train --recipe on all corpora and write the corpora variant")
@@ -105,12 +102,12 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LeaveOneCorpusOut.Data data = LeaveOneCorpusOut.Data.load(Path.of(optFeatures));
+        LeaveOneCorpusOut.Data data = LeaveOneCorpusOut.Data.load(corpusFolds.features());
         long t0 = System.nanoTime();
         float[][] shipped = ShippedCategories.of("int8", data.x());
         System.out.printf(Locale.ROOT, "shipped int8 head on %d cached rows: %.1f s%n", data.x().length, (System.nanoTime() - t0) / 1e9);
         Set<String> corpora = data.corpora();
-        SoftmaxHead.Settings settings = new SoftmaxHead.Settings(optEpochs, 256, 2e-3, 1e-4, 7);
+        SoftmaxHead.Settings settings = corpusFolds.settings();
         if (optWrite != null) {
             Recipe r = RECIPES.stream().filter(x -> x.name().equals(optRecipe)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--write needs --recipe, one of " + RECIPES.stream().map(Recipe::name).toList()));
@@ -118,19 +115,19 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
                 throw new IllegalArgumentException("only ensemble recipes are written as a variant");
             }
             Trained t = train(data, shipped, corpora, r, settings);
-            System.out.printf(Locale.ROOT, "trained on %s (%s, %d epochs); temperature %.4f%n", corpora, r.name(), optEpochs, t.calibration().temperature());
+            System.out.printf(Locale.ROOT, "trained on %s (%s, %d epochs); temperature %.4f%n", corpora, r.name(), corpusFolds.epochs(), t.calibration().temperature());
             for (String c : corpora) {
-                print(r.name() + " (trained on it)", c, evaluate(data, c, optSplit, i -> t.predict(data.x()[i], shipped[i])));
+                print(r.name() + " (trained on it)", c, evaluate(data, c, corpusFolds.split(), i -> t.predict(data.x()[i], shipped[i])));
             }
             writeVariant(Path.of(optWrite), t, corpora, settings, optVersion);
             return 0;
         }
-        System.out.printf("left-out corpus scored on its %s split%n", optSplit);
+        System.out.printf("left-out corpus scored on its %s split%n", corpusFolds.split());
         System.out.println("| recipe | left out | n | macro-F1 | accuracy | mean confidence | ECE |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         Map<String, Double> base = new LinkedHashMap<>();
         for (String out : corpora) {
-            CorpusMetrics.Result m = evaluate(data, out, optSplit, i -> shipped[i]);
+            CorpusMetrics.Result m = evaluate(data, out, corpusFolds.split(), i -> shipped[i]);
             base.put(out, m.macroF1());
             print("shipped int8 (GoEmotions only)", out, m);
         }
@@ -144,7 +141,7 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
                 Set<String> train = new LinkedHashSet<>(corpora);
                 train.remove(out);
                 Trained t = train(data, shipped, train, r, settings);
-                CorpusMetrics.Result m = evaluate(data, out, optSplit, i -> t.predict(data.x()[i], shipped[i]));
+                CorpusMetrics.Result m = evaluate(data, out, corpusFolds.split(), i -> t.predict(data.x()[i], shipped[i]));
                 sum += m.macroF1();
                 wins += m.macroF1() > base.get(out) ? 1 : 0;
                 print(r.name(), out, m);
