@@ -1,0 +1,104 @@
+package io.emospectrum.tools.voice;
+
+import io.emospectrum.audio.model.VoiceModel;
+import io.emospectrum.audio.model.VoiceModelConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainVoiceCorporaCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void leaveOneCorpusOutReadsEachFoldsNetInsideTheEnsembleOnUnseenSpeakersOnly() throws Exception {
+        StringBuilder manifest = new StringBuilder("path\tcorpus\tspeaker\tlabel\toriginal\n");
+        String[][] clips = {
+                {"ravdess", "ravdess-01", "neutral"}, {"ravdess", "ravdess-01", "angry"},
+                {"ravdess", "ravdess-19", "happy"}, {"ravdess", "ravdess-19", "sad"},
+                {"tess", "tess-oaf", "angry"}, {"tess", "tess-oaf", "happy"},
+                {"tess", "tess-yaf", "sad"}, {"tess", "tess-yaf", "neutral"}};
+        for (int i = 0; i < clips.length; i++) {
+            String path = clips[i][1] + "-" + i + ".wav";
+            writeSpeechLike(tmp.resolve(path), 110 + 25 * i, 3 + i % 3);
+            manifest.append(path).append('\t').append(clips[i][0]).append('\t').append(clips[i][1]).append('\t').append(clips[i][2])
+                    .append('\t').append(clips[i][2]).append('\n');
+        }
+        Files.writeString(tmp.resolve("manifest.tsv"), manifest);
+        Path ravdessGru = bundledRavdessGru();
+
+        TrainVoiceCorporaCommand cmd = new TrainVoiceCorporaCommand();
+        new CommandLine(cmd).parseArgs("--manifest", tmp.resolve("manifest.tsv").toString(), "--cache", tmp.resolve("cache").toString(),
+                "--loco", "--baseline", ravdessGru.toString(), "--ensemble-with", ravdessGru.toString(),
+                "--member-temperature", "ravdess-gru=5.0,speech-gru=1.4", "--combination", "LOG_LINEAR", "--ensemble-temperature", "0.6",
+                "--epochs", "1", "--steps", "2", "--hidden", "8", "--threads", "1");
+        CorpusVoiceTraining training = cmd.training();
+        TrainVoiceCorporaCommand.LocoResult r = cmd.loco(training, cmd.items(training));
+
+        assertThat(r.means()).containsOnlyKeys(TrainVoiceCorporaCommand.TODAY, TrainVoiceCorporaCommand.NEW,
+                TrainVoiceCorporaCommand.ENSEMBLE_GIVEN, TrainVoiceCorporaCommand.ENSEMBLE_CROSS_FITTED);
+        // the ensemble holds ravdess-gru (trained on RAVDESS 01-18): on the RAVDESS fold it reads actors 19-20 only,
+        // while the fold's net alone is also read on every RAVDESS actor
+        assertThat(r.table()).contains("| ravdess (actors 19-20) | ensemble, T=0.60 (given) | 2 |",
+                "| ravdess (actors 01-20) | new, T=", "| tess | ensemble, T=0.60 (given) | 4 |", "| mean over 2 folds | "
+                        + TrainVoiceCorporaCommand.ENSEMBLE_CROSS_FITTED + " |");
+        // each fold's ensemble temperature is fitted on the other fold, on the ensemble's grid (from 0.2)
+        assertThat(r.ensembleTemperatures()).containsOnlyKeys("ravdess", "tess");
+        assertThat(r.ensembleTemperatures().values()).allSatisfy(t -> assertThat(t).isBetween(0.2, 5.0));
+        for (double[] m : r.means().values()) {
+            assertThat(m).hasSize(8);
+            assertThat(m[0]).isBetween(0.0, 1.0);
+            assertThat(m[2]).isBetween(0.0, 1.0);
+        }
+        // the ensemble is not the fold's net alone: ravdess-gru's vote changes its confidence
+        assertThat(r.means().get(TrainVoiceCorporaCommand.ENSEMBLE_GIVEN)[2])
+                .isNotEqualTo(r.means().get(TrainVoiceCorporaCommand.NEW)[2]);
+    }
+
+    /** A voiced 2.4 s clip at 16 kHz: harmonics of a gliding pitch, loudness rising and falling at a syllable rate. */
+    private static void writeSpeechLike(Path file, double f0, double syllables) throws Exception {
+        int rate = 16_000;
+        int n = (int) (2.4 * rate);
+        byte[] pcm = new byte[2 * n];
+        double phase = 0;
+        for (int i = 0; i < n; i++) {
+            double t = i / (double) rate;
+            phase += 2 * Math.PI * f0 * (1 + 0.15 * Math.sin(2 * Math.PI * 0.7 * t)) / rate;
+            double v = 0;
+            for (int h = 1; h <= 8; h++) {
+                v += Math.sin(h * phase) / h;
+            }
+            double envelope = 0.15 + 0.85 * Math.pow(Math.sin(Math.PI * syllables * t), 2);
+            short s = (short) Math.round(6000 * envelope * v);
+            pcm[2 * i] = (byte) s;
+            pcm[2 * i + 1] = (byte) (s >> 8);
+        }
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, n), AudioFileFormat.Type.WAVE, file.toFile());
+    }
+
+    /** The bundled ravdess-gru directory, copied out of the class path. */
+    private Path bundledRavdessGru() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("ravdess-gru"));
+        String base = "/" + VoiceModel.RAVDESS_GRU + "/";
+        for (String f : List.of("ravdess-gru-0000.params", VoiceModelConfig.FILE_NAME, VoiceModel.LABEL_MAPPING_FILE, "NOTICE", "SHA256SUMS")) {
+            try (InputStream in = VoiceModel.class.getResourceAsStream(base + f)) {
+                assertThat(in).as(base + f).isNotNull();
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        return dir;
+    }
+}
