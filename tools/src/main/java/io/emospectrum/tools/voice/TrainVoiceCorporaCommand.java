@@ -51,6 +51,10 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     @Option(names = "--ensemble-temperature", defaultValue = "1", description = "with --ensemble-with: the ensemble's own temperature, "
             + "as it would ship (a cross-fitted one is printed beside it)")
     private double ensembleTemperature;
+    @Option(names = "--cross-fit-members", description = "with --ensemble-with: also read each fold's ensemble with every member's "
+            + "temperature fitted on the other folds (the fold's net: the single net's cross-fitted temperature; the other members: "
+            + "their own readings of the other folds), then the ensemble's temperature cross-fitted: no number fitted on the fold")
+    private boolean crossFitMembers;
     @Option(names = "--out", description = "train on every corpus and write the model here")
     private Path out;
     @Option(names = "--temperature", defaultValue = "0", description = "calibration temperature for --out without --loco (0: fit none)")
@@ -151,6 +155,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     static final String NEW = "new";
     static final String ENSEMBLE_GIVEN = "ensemble, given temperature";
     static final String ENSEMBLE_CROSS_FITTED = "ensemble, cross-fitted temperature";
+    static final String ENSEMBLE_FULLY_CROSS_FITTED = "ensemble, members and ensemble cross-fitted";
 
     /** Today's model was trained on RAVDESS actors 01-18: on the RAVDESS fold every model is compared on actors 19-20. */
     private static boolean unseen(String held, CorpusVoiceTraining.ClipScore c) {
@@ -167,6 +172,16 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
         Map<String, Reading> news = new LinkedHashMap<>();
         Map<String, Reading> bases = new LinkedHashMap<>();
         Map<String, Reading> ensembles = new LinkedHashMap<>();
+        // With --cross-fit-members: each fold's net kept on disk, and each --ensemble-with member's own readings.
+        Map<String, Path> foldNets = new LinkedHashMap<>();
+        Map<Path, Map<String, Reading>> memberReadings = new LinkedHashMap<>();
+        List<VoiceModel> members = new ArrayList<>();
+        if (crossFitMembers) {
+            for (Path m : ensembleWith) {
+                members.add(VoiceModel.load(ModelSource.path(m), null, DeviceChoice.CPU, ModelFiles.defaultCache()));
+                memberReadings.put(m, new LinkedHashMap<>());
+            }
+        }
         CorpusVoiceTraining.Recipe recipe = training.recipe();
         // One fold at a time: DJL's PyTorch engine allows one gradient collector per process.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -182,15 +197,32 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "fold %s: %d training clips, %d held out%n", held, train.size(), test.size());
                     Reading n;
                     Reading e = null;
+                    // The other members trained on RAVDESS actors 01-18 (ravdess-gru): the ensemble reads 19-20 only.
+                    List<CorpusFeatures.Item> unseenTest = unseenItems(held, test);
                     try (CorpusVoiceTraining.Trained net = fold.fit(train, "speech-gru", "loco")) {
                         n = new Reading(fold.score(net, test, CorpusFeatures.CLEAN), fold.score(net, test, CorpusFeatures.TELEPHONE));
                         if (!ensembleWith.isEmpty()) {
-                            // The other members trained on RAVDESS actors 01-18 (ravdess-gru): read 19-20 only.
-                            e = readAsEnsemble(fold, net, held, test.stream()
-                                    .filter(i -> !held.equals("ravdess") || List.of("ravdess-19", "ravdess-20").contains(i.clip().speaker()))
-                                    .toList());
+                            Path member = writeFoldNet(fold, net, held);
+                            try {
+                                e = readAsEnsemble(fold, member, memberTemperatures, held, unseenTest);
+                            } finally {
+                                if (crossFitMembers) {
+                                    synchronized (news) {
+                                        foldNets.put(held, member);
+                                    }
+                                } else {
+                                    deleteTree(member.getParent());
+                                }
+                            }
                         }
                         CorpusVoiceTraining.deleteWork(net.work());
+                    }
+                    for (int k = 0; k < members.size(); k++) {
+                        CorpusVoiceTraining.Scorer s = CorpusVoiceTraining.of(members.get(k));
+                        Reading r = new Reading(fold.score(s, unseenTest, CorpusFeatures.CLEAN), fold.score(s, unseenTest, CorpusFeatures.TELEPHONE));
+                        synchronized (news) {
+                            memberReadings.get(ensembleWith.get(k)).put(held, r);
+                        }
                     }
                     Reading b = null;
                     if (base != null) {
@@ -218,15 +250,47 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             for (var f : done) {
                 f.get();
             }
+            if (crossFitMembers) {
+                memberReadings.values().forEach(m -> sortByFold(m, byCorpus.keySet()));
+            }
         } finally {
             pool.shutdown();
             if (base != null) {
                 base.close();
             }
+            members.forEach(VoiceModel::close);
         }
         List<String> folds = byCorpus.keySet().stream().filter(news::containsKey).toList();
         // Cross-fitted calibration: fold k's temperature is fitted on the other folds' held-out clips.
         Map<String, Double> foldT = crossFitted(folds, news, 0.5);
+        // Every number fitted on the other folds: the members' temperatures, then the ensemble's.
+        Map<String, Reading> fullyCrossFitted = new LinkedHashMap<>();
+        Map<String, Map<String, Float>> foldMemberT = new LinkedHashMap<>();
+        try {
+            if (crossFitMembers) {
+                Map<Path, Map<String, Double>> memberT = new LinkedHashMap<>();
+                for (var m : memberReadings.entrySet()) {
+                    memberT.put(m.getKey(), crossFitted(folds, m.getValue(), 0.2));
+                }
+                CorpusVoiceTraining reader = new CorpusVoiceTraining(recipe);
+                for (String held : folds) {
+                    Map<String, Float> temps = new LinkedHashMap<>();
+                    // On top of the member's own temperature, as evaluate voice-corpora --calibrate fits one.
+                    for (Path m : ensembleWith) {
+                        VoiceModelConfig c = VoiceModelConfig.read(m.resolve(VoiceModelConfig.FILE_NAME));
+                        temps.put(c.name(), (float) (c.temperature() * memberT.get(m).get(held)));
+                    }
+                    temps.put("speech-gru", foldT.get(held).floatValue());
+                    foldMemberT.put(held, temps);
+                    fullyCrossFitted.put(held, readAsEnsemble(reader, foldNets.get(held), temps, held, unseenItems(held, byCorpus.get(held))));
+                }
+            }
+        } finally {
+            for (Path p : foldNets.values()) {
+                deleteTree(p.getParent());
+            }
+        }
+        Map<String, Double> fullT = fullyCrossFitted.isEmpty() ? Map.of() : crossFitted(folds, fullyCrossFitted, 0.2);
         // The ensemble's grid starts lower: it is given temperatures below 1 (the shipped one is 0.6).
         Map<String, Double> ensembleT = ensembles.isEmpty() ? Map.of() : crossFitted(folds, ensembles, 0.2);
         List<CorpusVoiceTraining.ClipScore> pooled = new ArrayList<>();
@@ -257,6 +321,10 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                 add(sums, ENSEMBLE_CROSS_FITTED, row(table, name, String.format(Locale.ROOT, "ensemble, T=%.2f (other folds)",
                         ensembleT.get(held)), e, ensembleT.get(held)));
             }
+            if (fullyCrossFitted.containsKey(held)) {
+                add(sums, ENSEMBLE_FULLY_CROSS_FITTED, row(table, name, String.format(Locale.ROOT, "ensemble, members %s, T=%.2f (all other folds)",
+                        foldMemberT.get(held), fullT.get(held)), fullyCrossFitted.get(held), fullT.get(held)));
+            }
         }
         Map<String, double[]> means = new LinkedHashMap<>();
         for (var e : sums.entrySet()) {
@@ -282,42 +350,71 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
                             + "%.3f clean / %.3f telephone, at the cross-fitted temperatures %s: %.3f clean / %.3f telephone%n",
                     combination, ensembleWith, g[0], g[4], 100 * (g[4] - g[0]), ensembleTemperature, g[3], g[7], ensembleT, x[3], x[7]);
         }
+        if (!fullyCrossFitted.isEmpty()) {
+            double[] f = means.get(ENSEMBLE_FULLY_CROSS_FITTED);
+            System.out.printf(Locale.ROOT, "ensemble with every temperature fitted on the other folds (members %s, ensemble %s): mean accuracy "
+                    + "%.3f clean / %.3f telephone (%+.1f points); mean ECE %.3f clean / %.3f telephone%n", foldMemberT, fullT, f[0], f[4],
+                    100 * (f[4] - f[0]), f[3], f[7]);
+        }
         CorpusVoiceTraining.Metrics all = CorpusVoiceTraining.Metrics.of(pooled, t);
         System.out.printf(Locale.ROOT, "temperature fitted on all held-out folds (clean + telephone): %.2f; pooled: %s%n", t, all.row());
         return new LocoResult(t, table.toString(), means, ensembleT);
     }
 
+    private static List<CorpusFeatures.Item> unseenItems(String held, List<CorpusFeatures.Item> test) {
+        return test.stream().filter(i -> !held.equals("ravdess") || List.of("ravdess-19", "ravdess-20").contains(i.clip().speaker())).toList();
+    }
+
+    /** Fold {@code held}'s net as a model directory (uncalibrated), under a temporary directory of its own. */
+    private static Path writeFoldNet(CorpusVoiceTraining fold, CorpusVoiceTraining.Trained net, String held) throws Exception {
+        Path member = Files.createTempDirectory("loco-net").resolve("speech-gru");
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("data", "leave-one-corpus-out fold: every corpus but " + held);
+        info.put("recipe", fold.recipe().toString());
+        VoiceModelConfig config = net.config().withTraining(info);
+        CorpusVoiceTraining.writeModel(net, member, config, notice(config, List.of("corpus " + held)));
+        return member;
+    }
+
     /**
-     * Fold {@code held}'s net inside the ensemble that {@code train voice-ensemble} builds from
-     * {@code --ensemble-with} and it (ensemble temperature 1: the given and the cross-fitted ones are
-     * applied to the readings), reading {@code test}. The model files live in a temporary directory.
+     * Fold {@code held}'s net (directory {@code net}) inside the ensemble that {@code train voice-ensemble}
+     * builds from {@code --ensemble-with} and it, with these member temperatures (ensemble temperature 1:
+     * the given and the cross-fitted ones are applied to the readings), reading {@code test}.
      */
-    private Reading readAsEnsemble(CorpusVoiceTraining fold, CorpusVoiceTraining.Trained net, String held, List<CorpusFeatures.Item> test)
-            throws Exception {
+    private Reading readAsEnsemble(CorpusVoiceTraining fold, Path net, Map<String, Float> temperatures, String held,
+                                   List<CorpusFeatures.Item> test) throws Exception {
         Path work = Files.createTempDirectory("loco-ensemble");
         try {
-            Path member = work.resolve("member");
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("data", "leave-one-corpus-out fold: every corpus but " + held);
-            info.put("recipe", fold.recipe().toString());
-            VoiceModelConfig config = net.config().withTraining(info);
-            CorpusVoiceTraining.writeModel(net, member, config, notice(config, List.of("corpus " + held)));
             List<Path> members = new ArrayList<>(ensembleWith);
-            members.add(member);
+            members.add(net);
             Path dir = work.resolve("ensemble");
-            TrainVoiceEnsembleCommand.write(members, memberTemperatures, combination, 1f, "loco-ensemble", "loco-" + held,
+            TrainVoiceEnsembleCommand.write(members, temperatures, combination, 1f, "loco-ensemble", "loco-" + held,
                     "leave-one-corpus-out fold " + held, dir);
             try (VoiceModel m = VoiceModel.load(ModelSource.path(dir), null, DeviceChoice.CPU, new ModelFiles(work.resolve("cache")))) {
                 CorpusVoiceTraining.Scorer s = CorpusVoiceTraining.of(m);
                 return new Reading(fold.score(s, test, CorpusFeatures.CLEAN), fold.score(s, test, CorpusFeatures.TELEPHONE));
             }
         } finally {
-            try (var paths = Files.walk(work)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
+    }
+
+    private static void sortByFold(Map<String, Reading> m, java.util.Collection<String> order) {
+        Map<String, Reading> sorted = new LinkedHashMap<>();
+        order.stream().filter(m::containsKey).forEach(k -> sorted.put(k, m.get(k)));
+        m.clear();
+        m.putAll(sorted);
     }
 
     /** Each fold's temperature fitted (grid from {@code lowest} to 5) on the other folds' clips, clean and telephone. */

@@ -42,17 +42,19 @@ class TrainVoiceCorporaCommandTest {
         TrainVoiceCorporaCommand cmd = new TrainVoiceCorporaCommand();
         new CommandLine(cmd).parseArgs("--manifest", tmp.resolve("manifest.tsv").toString(), "--cache", tmp.resolve("cache").toString(),
                 "--loco", "--baseline", ravdessGru.toString(), "--ensemble-with", ravdessGru.toString(),
-                "--member-temperature", "ravdess-gru=5.0,speech-gru=1.4", "--combination", "LOG_LINEAR", "--ensemble-temperature", "0.6",
+                "--member-temperature", "ravdess-gru=5.0,speech-gru=1.4", "--combination", "LOG_LINEAR", "--ensemble-temperature", "0.6", "--cross-fit-members",
                 "--epochs", "1", "--steps", "2", "--hidden", "8", "--threads", "1");
         CorpusVoiceTraining training = cmd.training();
         TrainVoiceCorporaCommand.LocoResult r = cmd.loco(training, cmd.items(training));
 
         assertThat(r.means()).containsOnlyKeys(TrainVoiceCorporaCommand.TODAY, TrainVoiceCorporaCommand.NEW,
-                TrainVoiceCorporaCommand.ENSEMBLE_GIVEN, TrainVoiceCorporaCommand.ENSEMBLE_CROSS_FITTED);
+                TrainVoiceCorporaCommand.ENSEMBLE_GIVEN, TrainVoiceCorporaCommand.ENSEMBLE_CROSS_FITTED,
+                TrainVoiceCorporaCommand.ENSEMBLE_FULLY_CROSS_FITTED);
         // the ensemble holds ravdess-gru (trained on RAVDESS 01-18): on the RAVDESS fold it reads actors 19-20 only,
         // while the fold's net alone is also read on every RAVDESS actor
         assertThat(r.table()).contains("| ravdess (actors 19-20) | ensemble, T=0.60 (given) | 2 |",
-                "| ravdess (actors 01-20) | new, T=", "| tess | ensemble, T=0.60 (given) | 4 |", "| mean over 2 folds | "
+                "| ravdess (actors 01-20) | new, T=", "| tess | ensemble, T=0.60 (given) | 4 |",
+                "| ravdess (actors 19-20) | ensemble, members {ravdess-gru=", "| tess | ensemble, members {ravdess-gru=", "| mean over 2 folds | "
                         + TrainVoiceCorporaCommand.ENSEMBLE_CROSS_FITTED + " |");
         // each fold's ensemble temperature is fitted on the other fold, on the ensemble's grid (from 0.2)
         assertThat(r.ensembleTemperatures()).containsOnlyKeys("ravdess", "tess");
@@ -62,6 +64,8 @@ class TrainVoiceCorporaCommandTest {
             assertThat(m[0]).isBetween(0.0, 1.0);
             assertThat(m[2]).isBetween(0.0, 1.0);
         }
+        // with --cross-fit-members every temperature is fitted on the other fold: no fold keeps the given ones
+        assertThat(r.table()).doesNotContain("members {ravdess-gru=5.0, speech-gru=1.4}");
         // the ensemble is not the fold's net alone: ravdess-gru's vote changes its confidence
         assertThat(r.means().get(TrainVoiceCorporaCommand.ENSEMBLE_GIVEN)[2])
                 .isNotEqualTo(r.means().get(TrainVoiceCorporaCommand.NEW)[2]);
