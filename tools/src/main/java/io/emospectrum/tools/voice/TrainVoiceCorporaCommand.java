@@ -4,6 +4,7 @@ import io.emospectrum.audio.model.VoiceEnsembleConfig;
 import io.emospectrum.audio.model.VoiceModel;
 import io.emospectrum.audio.model.VoiceModelConfig;
 import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ConfigurationException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelSource;
 import picocli.CommandLine.Command;
@@ -92,6 +93,7 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        checkEnsembleOptions();
         CorpusVoiceTraining training = training();
         CorpusVoiceTraining.Recipe recipe = training.recipe();
         System.out.println("recipe " + recipe);
@@ -118,6 +120,25 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "wrote %s (temperature %.2f) in %.0f s%n", out, t, (System.nanoTime() - t0) / 1e9);
         }
         return 0;
+    }
+
+    /** The ensemble options make sense only together, and every member temperature must name a member: checked before any training. */
+    void checkEnsembleOptions() {
+        if (!ensembleWith.isEmpty() && !loco) {
+            throw new ConfigurationException("--ensemble-with reads the leave-one-corpus-out folds: give --loco too");
+        }
+        if (ensembleWith.isEmpty() && (crossFitMembers || !memberTemperatures.isEmpty())) {
+            throw new ConfigurationException("--cross-fit-members and --member-temperature need --ensemble-with DIR");
+        }
+        List<String> names = new ArrayList<>(List.of("speech-gru"));
+        for (Path m : ensembleWith) {
+            names.add(VoiceModelConfig.read(m.resolve(VoiceModelConfig.FILE_NAME)).name());
+        }
+        for (String m : memberTemperatures.keySet()) {
+            if (!names.contains(m)) {
+                throw new ConfigurationException("--member-temperature names " + m + ", which is no member's name; members: " + names);
+            }
+        }
     }
 
     CorpusVoiceTraining training() {
@@ -253,6 +274,11 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             if (crossFitMembers) {
                 memberReadings.values().forEach(m -> sortByFold(m, byCorpus.keySet()));
             }
+        } catch (Exception | Error ex) {
+            for (Path p : foldNets.values()) {
+                deleteTree(p.getParent());
+            }
+            throw ex;
         } finally {
             pool.shutdown();
             if (base != null) {

@@ -2,6 +2,7 @@ package io.emospectrum.tools.voice;
 
 import io.emospectrum.audio.model.VoiceModel;
 import io.emospectrum.audio.model.VoiceModelConfig;
+import io.emospectrum.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainVoiceCorporaCommandTest {
     @TempDir
@@ -44,6 +46,7 @@ class TrainVoiceCorporaCommandTest {
                 "--loco", "--baseline", ravdessGru.toString(), "--ensemble-with", ravdessGru.toString(),
                 "--member-temperature", "ravdess-gru=5.0,speech-gru=1.4", "--combination", "LOG_LINEAR", "--ensemble-temperature", "0.6", "--cross-fit-members",
                 "--epochs", "1", "--steps", "2", "--hidden", "8", "--threads", "1");
+        cmd.checkEnsembleOptions();
         CorpusVoiceTraining training = cmd.training();
         TrainVoiceCorporaCommand.LocoResult r = cmd.loco(training, cmd.items(training));
 
@@ -69,6 +72,24 @@ class TrainVoiceCorporaCommandTest {
         // the ensemble is not the fold's net alone: ravdess-gru's vote changes its confidence
         assertThat(r.means().get(TrainVoiceCorporaCommand.ENSEMBLE_GIVEN)[2])
                 .isNotEqualTo(r.means().get(TrainVoiceCorporaCommand.NEW)[2]);
+    }
+
+    @Test
+    void ensembleOptionsAreCheckedBeforeAnyTraining() throws Exception {
+        Path ravdessGru = bundledRavdessGru();
+        String m = tmp.resolve("manifest.tsv").toString();
+        assertThatThrownBy(() -> check("--manifest", m, "--ensemble-with", ravdessGru.toString()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--loco");
+        assertThatThrownBy(() -> check("--manifest", m, "--loco", "--cross-fit-members"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--ensemble-with");
+        assertThatThrownBy(() -> check("--manifest", m, "--loco", "--ensemble-with", ravdessGru.toString(), "--member-temperature", "nobody=2"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("nobody").hasMessageContaining("ravdess-gru");
+    }
+
+    private static void check(String... args) {
+        TrainVoiceCorporaCommand cmd = new TrainVoiceCorporaCommand();
+        new CommandLine(cmd).parseArgs(args);
+        cmd.checkEnsembleOptions();
     }
 
     /** A voiced 2.4 s clip at 16 kHz: harmonics of a gliding pitch, loudness rising and falling at a syllable rate. */
