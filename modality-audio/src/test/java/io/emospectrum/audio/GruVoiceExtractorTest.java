@@ -150,7 +150,7 @@ class GruVoiceExtractorTest {
     void theDefaultsConfidenceTracksWhetherItIsRight() {
         java.util.List<Double> right = new java.util.ArrayList<>();
         java.util.List<Double> wrong = new java.util.ArrayList<>();
-        for (Path p : TestAudio.heldOut(2, java.util.Set.of())) {
+        for (Path p : TestAudio.heldOut(3, java.util.Set.of())) {
             VoiceAnalysis a = extractor.analyze(p);
             String truth = TestAudio.RAVDESS_LABELS.get(Integer.parseInt(p.getFileName().toString().substring(6, 8)) - 1);
             truth = truth.equals("calm") ? "neutral" : truth;
