@@ -140,6 +140,8 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             new Candidate("minimax Platt: top, heads, negation, contrast, irony", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY), false, true),
             new Candidate("minimax Platt: top, heads, tweet form", headsAnd(Input.TWEET_FORM), false, true),
             new Candidate("minimax Platt: top, heads, question, short", headsAnd(Input.QUESTION, Input.SHORT), false, true),
+            new Candidate("minimax Platt: top, heads, question", headsAnd(Input.QUESTION), false, true),
+            new Candidate("minimax Platt: top, heads, negation, question", headsAnd(Input.NEGATION, Input.QUESTION), false, true),
             new Candidate("minimax Platt: top, heads, all cues", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY, Input.TWEET_FORM,
                     Input.QUESTION, Input.SHORT), false, true),
             new Candidate("logistic: top, heads, all cues", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY, Input.TWEET_FORM,
