@@ -56,7 +56,21 @@ final class CueTable {
                         signed(o.confWith() - o.accWith()), signed(o.confWithout() - o.accWithout()), f(i.accWith()), f(i.accWithout()));
             }
         }
+        System.out.println();
+        System.out.println("fitted on all the left-out rows above (as --write fits; weights on standardized inputs, 0/1 cues standardized too):");
+        for (String name : WEIGHTS_OF) {
+            ConfidenceCalibrators.Candidate c = ConfidenceCalibrators.CANDIDATES.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            ConfidenceCalibrator fitted = ConfidenceCalibrators.fit(c, whole.outOfDomain(), List.of(), null, 1, "cues");
+            StringBuilder line = new StringBuilder(name + ":");
+            for (int k = 0; k < fitted.inputs().size(); k++) {
+                line.append(String.format(Locale.ROOT, " %s %+.3f (mean %.3f)", fitted.inputs().get(k), fitted.weights()[k], fitted.inputMean()[k]));
+            }
+            System.out.println(line.append(String.format(Locale.ROOT, ", bias %+.3f", fitted.bias())));
+        }
     }
+
+    /** Candidates whose fitted weights {@link #print} shows: what each cue pushes confidence towards. */
+    private static final List<String> WEIGHTS_OF = List.of("logistic: top, heads, all cues", "minimax Platt: top, heads, all cues");
 
     private static String f(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
