@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Surface cues of a text that a sentence encoder is known to read poorly: negation, contrast, irony,
  * tweet-like form, questions, very short texts. Found from the text alone by a few regular
- * expressions (microseconds; no model, no lexicon file), so that {@link ConfidenceCalibrator} can
+ * expressions and one pass over its words (tens of microseconds; no model, no lexicon file), so that {@link ConfidenceCalibrator} can
  * read them as inputs. They are cues, not a parser: "not" inside a quotation counts as negation,
  * and most irony has no marker at all.
  *
@@ -46,11 +46,16 @@ public record TextCues(Set<Cue> present) {
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern HASHTAG_MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_])[#@][\\p{L}\\p{N}_]+");
-    private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not|no|never|nothing|nobody|none|nowhere|neither|nor|without|hardly|barely|scarcely|cannot"
-                    + "|dont|doesnt|didnt|cant|wont|isnt|arent|wasnt|werent|havent|hasnt|hadnt|shouldnt|wouldnt|couldnt|aint)\\b|n't\\b");
-    private static final Pattern CONTRAST = Pattern.compile(
-            "\\b(?:but|though|although|however|despite|whereas|nevertheless|nonetheless|except|instead)\\b");
+    private static final Set<String> NEGATION = Set.of("not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor",
+            "without", "hardly", "barely", "scarcely", "cannot", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent",
+            "havent", "hasnt", "hadnt", "shouldnt", "wouldnt", "couldnt", "aint");
+    private static final Set<String> CONTRAST = Set.of("but", "though", "although", "however", "despite", "whereas", "nevertheless",
+            "nonetheless", "except", "instead");
+    private static final Set<String> POSITIVE = Set.of("great", "love", "loving", "loved", "wonderful", "fantastic", "perfect", "awesome",
+            "brilliant", "lovely", "amazing", "fun", "best", "yay", "nice", "thrilled");
+    private static final Set<String> ANNOYANCE = Set.of("monday", "mondays", "traffic", "late", "again", "another", "stuck", "broke",
+            "broken", "waiting", "wait", "delayed", "delay", "queue", "line", "rain", "homework", "exam", "exams", "sick", "overtime", "headache",
+            "hangover", "alarm", "bills", "taxes", "crashed", "cancelled", "canceled");
     private static final Pattern IRONY_MARKER = Pattern.compile(
             "\\boh,? (?:great|joy|wonderful|good|lovely|perfect|fantastic|brilliant|sure)\\b"
                     + "|\\bjust what i (?:needed|wanted)\\b|\\byeah,? right\\b|\\byeah,? sure\\b|\\bas if\\b"
@@ -59,15 +64,9 @@ public record TextCues(Set<Cue> present) {
     /** One or two words in quotes that open at a word's start and close at a word's end. */
     private static final Pattern SCARE_QUOTES = Pattern.compile(
             "(?:^|[\\s(])[\"“‘'][\\p{L}][\\p{L}\\-]*(?: [\\p{L}][\\p{L}\\-]*)?[\"”’'](?=$|[\\s.,!?;:)])");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "\\b(?:great|love|loving|loved|wonderful|fantastic|perfect|awesome|brilliant|lovely|amazing|fun|best|yay|nice|thrilled)\\b");
-    private static final Pattern ANNOYANCE = Pattern.compile(
-            "\\b(?:monday|mondays|traffic|late|again|another|stuck|broke|broken|waiting|wait|delayed|delay|queue|line|rain|homework"
-                    + "|exam|exams|sick|overtime|headache|hangover|alarm|bills|taxes|crashed|cancelled|canceled)\\b");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\\n]+");
     private static final Pattern CAPS_WORD = Pattern.compile("(?<![\\p{L}#@])\\p{Lu}{3,}(?!\\p{L})");
+    private static final Pattern PART = Pattern.compile("['\\-]");
     private static final Pattern ELONGATED = Pattern.compile("(\\p{L})\\1\\1");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-]*");
 
     public TextCues {
         present = present.isEmpty() ? EnumSet.noneOf(Cue.class) : EnumSet.copyOf(present);
@@ -82,13 +81,12 @@ public record TextCues(Set<Cue> present) {
             found.add(Cue.HASHTAG_MENTION_URL);
         }
         String lower = withoutUrls.replace('’', '\'').toLowerCase(Locale.ROOT);
-        if (NEGATION.matcher(lower).find()) {
-            found.add(Cue.NEGATION);
+        if (readWords(lower, found) < SHORT_WORDS) {
+            found.add(Cue.SHORT);
         }
-        if (CONTRAST.matcher(lower).find()) {
-            found.add(Cue.CONTRAST);
-        }
-        if (IRONY_MARKER.matcher(lower).find() || SCARE_QUOTES.matcher(withoutUrls).find() || praisesAnAnnoyance(lower)) {
+        if (lower.indexOf('"') >= 0 || lower.indexOf('\'') >= 0 || lower.indexOf('“') >= 0 || lower.indexOf('‘') >= 0
+                ? IRONY_MARKER.matcher(lower).find() || SCARE_QUOTES.matcher(withoutUrls).find()
+                : IRONY_MARKER.matcher(lower).find()) {
             found.add(Cue.IRONY);
         }
         Matcher caps = CAPS_WORD.matcher(withoutUrls);
@@ -105,25 +103,71 @@ public record TextCues(Set<Cue> present) {
         if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0) {
             found.add(Cue.QUESTION);
         }
-        Matcher words = WORD.matcher(withoutUrls);
-        int n = 0;
-        while (n < SHORT_WORDS && words.find()) {
-            n++;
-        }
-        if (n < SHORT_WORDS) {
-            found.add(Cue.SHORT);
-        }
         return new TextCues(found);
     }
 
-    /** A positive word and an everyday annoyance in the same sentence. */
-    private static boolean praisesAnAnnoyance(String lower) {
-        for (String sentence : SENTENCE_END.split(lower)) {
-            if (POSITIVE.matcher(sentence).find() && ANNOYANCE.matcher(sentence).find()) {
-                return true;
+    /**
+     * One pass over the words of a lower-cased text (letters and digits, with apostrophes and hyphens inside): negation,
+     * contrast, and a positive word in the same sentence as an everyday annoyance (irony). Returns the number of words.
+     */
+    private static int readWords(String lower, Set<Cue> found) {
+        int words = 0;
+        boolean positive = false;
+        boolean annoyance = false;
+        int i = 0;
+        int n = lower.length();
+        while (i < n) {
+            char ch = lower.charAt(i);
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == '\n') { // a sentence ends
+                positive = false;
+                annoyance = false;
+                i++;
+                continue;
+            }
+            if (!wordChar(ch)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (wordChar(lower.charAt(i))
+                    || ((lower.charAt(i) == '\'' || lower.charAt(i) == '-') && i + 1 < n && wordChar(lower.charAt(i + 1))))) {
+                i++;
+            }
+            String word = lower.substring(start, i);
+            words += word.indexOf('_') < 0 ? 1 : wordsIn(word);
+            if (word.endsWith("n't")) {
+                found.add(Cue.NEGATION);
+            }
+            // "nothing's", "no-one", "great-looking": each part is a word to the lists
+            for (String w : word.indexOf('\'') < 0 && word.indexOf('-') < 0 ? new String[]{word} : PART.split(word)) {
+                if (NEGATION.contains(w)) {
+                    found.add(Cue.NEGATION);
+                }
+                if (CONTRAST.contains(w)) {
+                    found.add(Cue.CONTRAST);
+                }
+                positive |= POSITIVE.contains(w);
+                annoyance |= ANNOYANCE.contains(w);
+            }
+            if (positive && annoyance) {
+                found.add(Cue.IRONY);
             }
         }
-        return false;
+        return words;
+    }
+
+    /** Words of a name with underscores: "mckenzie_7" is two, "__" none. */
+    private static int wordsIn(String name) {
+        int n = 0;
+        for (String part : name.split("_")) {
+            n += !part.isEmpty() && Character.isLetterOrDigit(part.charAt(0)) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** A letter, a digit or an underscore ("@dont_stop" is a name, not a negation). */
+    private static boolean wordChar(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_';
     }
 
     public boolean has(Cue cue) {
