@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Surface cues of a text that a sentence encoder is known to read poorly: negation, contrast, irony,
  * tweet-like form, questions, very short texts. Found from the text alone by a few regular
- * expressions and one pass over its words (tens of microseconds; no model, no lexicon file), so that {@link ConfidenceCalibrator} can
- * read them as inputs. They are cues, not a parser: "not" inside a quotation counts as negation,
- * and most irony has no marker at all.
+ * expressions and one pass over its words (tens of microseconds; no model, no lexicon file), so
+ * that {@link ConfidenceCalibrator} can read them as inputs. They are cues, not a parser: "not"
+ * inside a quotation counts as negation, and most irony has no marker at all.
  *
  * @param present the cues found
  */
