@@ -375,6 +375,15 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "ensemble (%s with %s): mean accuracy %.3f clean / %.3f telephone (%+.1f points); mean ECE at T=%.2f "
                             + "%.3f clean / %.3f telephone, at the cross-fitted temperatures %s: %.3f clean / %.3f telephone%n",
                     combination, ensembleWith, g[0], g[4], 100 * (g[4] - g[0]), ensembleTemperature, g[3], g[7], ensembleT, x[3], x[7]);
+            // What to ship for corpora nobody trained on: the ensemble temperature fitted on every fold's unseen clips.
+            List<CorpusVoiceTraining.ClipScore> unseen = new ArrayList<>();
+            for (String held : folds) {
+                unseen.addAll(ensembles.get(held).clean());
+                unseen.addAll(ensembles.get(held).telephone());
+            }
+            double te = CorpusVoiceTraining.fitTemperature(unseen, 0.2);
+            System.out.printf(Locale.ROOT, "ensemble temperature fitted on all held-out folds (clean + telephone): %.2f; pooled: %s%n", te,
+                    CorpusVoiceTraining.Metrics.of(unseen, te).row());
         }
         if (!fullyCrossFitted.isEmpty()) {
             double[] f = means.get(ENSEMBLE_FULLY_CROSS_FITTED);
