@@ -24,6 +24,7 @@ import io.emospectrum.text.parallel.WideScorer;
 import io.emospectrum.text.parallel.WorkerPool;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.ConfidenceCalibrator;
+import io.emospectrum.text.score.TextCues;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.ScoreCalibration;
 import io.emospectrum.text.score.WindowScores;
@@ -431,8 +432,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     /**
      * @param dimensions the model's own {@code [valence, arousal]}, or null for the anchors
      * @param categories the second category head's distribution, or null when the model has none
+     * @param text       the whole text ({@code span} of it is read)
      */
-    private EmotionReading reading(float[] probabilities, float[] dimensions, float[] categories, TextSpan span, int wordTokens,
+    private EmotionReading reading(float[] probabilities, float[] dimensions, float[] categories, String text, TextSpan span, int wordTokens,
                                    boolean supported) {
         float[] mapped = probabilities;
         if (!calibration.isIdentity()) { // independent per-label scores: calibrate, then sharpen
@@ -448,7 +450,8 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             float[] labelHead = spectrum.probabilities();
             float[] combined = ensemble.combine(categories, labelHead);
             if (calibrator != null) {
-                combined = calibrator.apply(combined, labelHead, categories, wordTokens, 0f);
+                TextCues cues = calibrator.readsText() ? TextCues.of(text.substring(span.start(), span.end())) : TextCues.NONE;
+                combined = calibrator.apply(combined, labelHead, categories, wordTokens, 0f, cues);
             }
             spectrum = Spectrum.of(combined, anchors);
         }
@@ -555,7 +558,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     }
                 }
                 totalTokens += tokens;
-                EmotionReading r = reading(mean, meanDims, mean(s, cats, jobs), s.span(), tokens, supported);
+                EmotionReading r = reading(mean, meanDims, mean(s, cats, jobs), text, s.span(), tokens, supported);
                 readings.add(r);
                 if (s == whole) {
                     wholeReading = r;
@@ -577,7 +580,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                     wholeDims[0] /= tokens;
                     wholeDims[1] /= tokens;
                 }
-                overall = reading(sum, wholeDims, mean(whole, cats, jobs), whole.span(), tokens, supported);
+                overall = reading(sum, wholeDims, mean(whole, cats, jobs), text, whole.span(), tokens, supported);
             } else if (readings.size() == 1) {
                 overall = readings.get(0);
             } else {
@@ -598,7 +601,7 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                         allCats[k] /= totalTokens;
                     }
                 }
-                overall = reading(total, totalDims, allCats, new TextSpan(0, text.length()), totalTokens, supported);
+                overall = reading(total, totalDims, allCats, text, new TextSpan(0, text.length()), totalTokens, supported);
             }
             return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
         }

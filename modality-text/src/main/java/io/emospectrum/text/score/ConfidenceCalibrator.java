@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Per-input confidence ({@value #FILE_NAME} beside a model): the probability that the dominant
  * category is right, predicted from what the reading says about itself (top probability, margin,
- * entropy, each head's own), how long the text is, and how familiar the text is to the model (the
+ * entropy, each head's own), how long the text is, surface cues of the text that the model reads
+ * poorly ({@link TextCues}: negation, irony, tweet form, ...), and how familiar the text is to the model (the
  * mean cosine of its centred, projected pooled features to the nearest reference points of the
  * training data: centroids or a sample of training texts). A
  * logistic regression on standardized inputs, fitted on leave-one-corpus-out predictions so that it
@@ -61,8 +62,24 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
         /** log of the category head's own dominant probability */
         CATEGORY_HEAD_TOP,
         /** 1 when the two heads' dominant categories agree, else 0 */
-        AGREEMENT
+        AGREEMENT,
+        /** 1 when the text has a negation cue ({@link TextCues.Cue#NEGATION}), else 0 */
+        NEGATION,
+        /** 1 when the text has a contrast cue ({@link TextCues.Cue#CONTRAST}), else 0 */
+        CONTRAST,
+        /** 1 when the text has an irony cue ({@link TextCues.Cue#IRONY}), else 0 */
+        IRONY,
+        /** 1 when the text has the form of a tweet ({@link TextCues#tweetForm()}), else 0 */
+        TWEET_FORM,
+        /** 1 when the text asks a question ({@link TextCues.Cue#QUESTION}), else 0 */
+        QUESTION,
+        /** 1 when the text is very short ({@link TextCues.Cue#SHORT}), else 0 */
+        SHORT
     }
+
+    /** The inputs read from the text itself ({@link TextCues}). */
+    public static final java.util.Set<Input> TEXT_CUES = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(Input.NEGATION, Input.CONTRAST, Input.IRONY, Input.TWEET_FORM, Input.QUESTION, Input.SHORT));
 
     public ConfidenceCalibrator {
         inputs = List.copyOf(inputs);
@@ -175,20 +192,36 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
      * @param p           the model's distribution (the ensemble's, for a model with two heads)
      * @param labelHead   the label head's categories before the ensemble, or null for a model with one head
      * @param categoryHead the category head's distribution, or null for a model with one head
+     * @param cues         the text's cues ({@link TextCues#NONE} when no input reads them, see {@link #readsText()})
      */
-    public double confidence(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity) {
+    public double confidence(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity, TextCues cues) {
         double z = bias;
         for (int i = 0; i < weights.length; i++) {
-            z += weights[i] * (input(inputs.get(i), p, labelHead, categoryHead, wordTokens, familiarity) - inputMean[i]) / inputScale[i];
+            z += weights[i] * (input(inputs.get(i), p, labelHead, categoryHead, wordTokens, familiarity, cues) - inputMean[i]) / inputScale[i];
         }
         double c = 1 / (1 + Math.exp(-z));
         double floor = 1.0 / p.length + MARGIN_OF_CERTAINTY;
         return Math.max(floor, Math.min(1 - MARGIN_OF_CERTAINTY, c));
     }
 
+    /** {@link #confidence(float[], float[], float[], int, float, TextCues)} of a text without cues. */
+    public double confidence(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity) {
+        return confidence(p, labelHead, categoryHead, wordTokens, familiarity, TextCues.NONE);
+    }
+
     /** The distribution re-tempered so that its dominant probability is {@link #confidence}; the order is kept. */
+    public float[] apply(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity, TextCues cues) {
+        return withTop(p, confidence(p, labelHead, categoryHead, wordTokens, familiarity, cues));
+    }
+
+    /** {@link #apply(float[], float[], float[], int, float, TextCues)} of a text without cues. */
     public float[] apply(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity) {
-        return withTop(p, confidence(p, labelHead, categoryHead, wordTokens, familiarity));
+        return apply(p, labelHead, categoryHead, wordTokens, familiarity, TextCues.NONE);
+    }
+
+    /** Whether an input reads the text's {@link TextCues} (the extractor then finds them per reading). */
+    public boolean readsText() {
+        return inputs.stream().anyMatch(TEXT_CUES::contains);
     }
 
     /** Whether an input needs the two heads' own distributions. */
@@ -197,8 +230,15 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
     }
 
     /** One input of the regression (the heads' distributions may be null when no input reads them). */
-    public static double input(Input input, float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity) {
+    public static double input(Input input, float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity,
+                               TextCues cues) {
         return switch (input) {
+            case NEGATION -> cues.has(TextCues.Cue.NEGATION) ? 1 : 0;
+            case CONTRAST -> cues.has(TextCues.Cue.CONTRAST) ? 1 : 0;
+            case IRONY -> cues.has(TextCues.Cue.IRONY) ? 1 : 0;
+            case TWEET_FORM -> cues.tweetForm() ? 1 : 0;
+            case QUESTION -> cues.has(TextCues.Cue.QUESTION) ? 1 : 0;
+            case SHORT -> cues.has(TextCues.Cue.SHORT) ? 1 : 0;
             case LABEL_HEAD_TOP -> Math.log(Math.max(1e-9, top(labelHead)[0]));
             case CATEGORY_HEAD_TOP -> Math.log(Math.max(1e-9, top(categoryHead)[0]));
             case AGREEMENT -> argmax(labelHead) == argmax(categoryHead) ? 1 : 0;

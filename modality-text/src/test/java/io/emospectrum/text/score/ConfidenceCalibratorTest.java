@@ -1,6 +1,7 @@
 package io.emospectrum.text.score;
 
 import io.emospectrum.error.ChecksumMismatchException;
+import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
@@ -71,6 +72,89 @@ class ConfidenceCalibratorTest {
         assertThatThrownBy(() -> new ModelFiles(cache).materialize(ModelSource.path(copy), true))
                 .isInstanceOf(ChecksumMismatchException.class)
                 .hasMessageContaining(ConfidenceCalibrator.FILE_NAME);
+    }
+
+    /** A calibrator that reads the top probability and two text cues: a question or an irony marker lowers confidence. */
+    private static ConfidenceCalibrator readingCues() {
+        return new ConfidenceCalibrator(List.of(ConfidenceCalibrator.Input.LOG_TOP, ConfidenceCalibrator.Input.QUESTION,
+                ConfidenceCalibrator.Input.IRONY), new double[]{-1, 0.2, 0.05}, new double[]{0.5, 0.4, 0.2}, new double[]{1.0, -1.5, -1.0},
+                0, new float[0], new float[0][], new float[0][], 0, 1, "test: reads text cues");
+    }
+
+    @Test
+    void aCalibratorReadingTextCuesIsLessSureOfAQuestionAndOfIronyAndKeepsTheDominantCategory(@TempDir Path dir) throws Exception {
+        ConfidenceCalibrator c = readingCues();
+        c.write(dir.resolve(ConfidenceCalibrator.FILE_NAME));
+        ConfidenceCalibrator read = ConfidenceCalibrator.readOrNull(dir);
+        assertThat(read.inputs()).isEqualTo(c.inputs());
+        assertThat(read.readsText()).isTrue();
+        TextCues statement = TextCues.of("The train was late again and I am furious.");
+        TextCues question = TextCues.of("Was the train late again this morning?");
+        TextCues irony = TextCues.of("Oh great, another Monday. Just what I needed.");
+        double plain = read.confidence(PEAKED, null, null, 9, 0f, statement);
+        assertThat(read.confidence(PEAKED, null, null, 9, 0f, question)).isLessThan(plain - 0.1);
+        assertThat(read.confidence(PEAKED, null, null, 9, 0f, irony)).isLessThan(plain - 0.1);
+        // without cues (a caller that has no text) it reads as the statement does
+        assertThat(read.confidence(PEAKED, null, null, 9, 0f)).isCloseTo(plain, within(1e-12));
+        for (float[] p : new float[][]{PEAKED, FLAT, {0.05f, 0.1f, 0.4f, 0.3f, 0.05f, 0.05f, 0.05f}}) {
+            for (TextCues cues : List.of(statement, question, irony)) {
+                float[] q = read.apply(p, null, null, 9, 0f, cues);
+                assertThat(argmax(q)).isEqualTo(argmax(p));
+                assertThat(q[argmax(q)]).isCloseTo((float) read.confidence(p, null, null, 9, 0f, cues), within(1e-3f));
+            }
+        }
+    }
+
+    @Test
+    void theShippedCalibratorReadsNoTextCues(@TempDir Path cache) {
+        // the cue inputs were compared and none was chosen (docs/experiments/2026-12-06-text-confidence-cues.md)
+        ConfidenceCalibrator c = ConfidenceCalibrator.readOrNull(bundled(cache));
+        assertThat(c.readsText()).isFalse();
+        assertThat(c.confidence(PEAKED, PEAKED, PEAKED, 9, 0f, TextCues.of("Was the train late again?")))
+                .isEqualTo(c.confidence(PEAKED, PEAKED, PEAKED, 9, 0f, TextCues.NONE));
+    }
+
+    @Test
+    void aModelWhoseCalibratorReadsCuesIsVerifiedLikeAnyOtherAndATamperedCopyIsRefused(@TempDir Path cache, @TempDir Path copy)
+            throws Exception {
+        Path dir = bundled(cache);
+        for (String f : List.copyOf(ModelManifest.read(dir.resolve(ModelManifest.FILE_NAME)).files().keySet())) {
+            Files.copy(dir.resolve(f), copy.resolve(f));
+        }
+        readingCues().write(copy.resolve(ConfidenceCalibrator.FILE_NAME));
+        StringBuilder sums = new StringBuilder();
+        for (String f : ModelManifest.read(dir.resolve(ModelManifest.FILE_NAME)).files().keySet()) {
+            sums.append(ModelManifest.sha256(copy.resolve(f))).append("  ").append(f).append('\n');
+        }
+        Files.writeString(copy.resolve(ModelManifest.FILE_NAME), sums.toString());
+        Path accepted = new ModelFiles(cache).materialize(ModelSource.path(copy), true);
+        assertThat(ConfidenceCalibrator.readOrNull(accepted).readsText()).isTrue();
+        // flip the sign of the question's weight: the file no longer matches its checksum
+        Path file = copy.resolve(ConfidenceCalibrator.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("-1.5", "1.5"));
+        assertThatThrownBy(() -> new ModelFiles(cache).materialize(ModelSource.path(copy), true))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining(ConfidenceCalibrator.FILE_NAME);
+    }
+
+    @Test
+    void aCalibratorNamingAnInputThatDoesNotExistIsRefusedWithATypedError(@TempDir Path dir) throws Exception {
+        readingCues().write(dir.resolve(ConfidenceCalibrator.FILE_NAME));
+        Path file = dir.resolve(ConfidenceCalibrator.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("\"IRONY\"", "\"SARCASM\""));
+        assertThatThrownBy(() -> ConfidenceCalibrator.readOrNull(dir))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("SARCASM");
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Test

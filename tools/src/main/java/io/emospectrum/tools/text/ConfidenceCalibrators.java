@@ -13,6 +13,7 @@ import io.emospectrum.text.normalize.EmojiNames;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.ConfidenceCalibrator;
 import io.emospectrum.text.score.ConfidenceCalibrator.Input;
+import io.emospectrum.text.score.TextCues;
 import io.emospectrum.text.tokenize.TextTokenizer;
 import io.emospectrum.text.tokenize.TokenWindow;
 import picocli.CommandLine.Command;
@@ -74,6 +75,9 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     private int optSample;
     @Option(names = "--neighbours", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
     private int optNeighbours;
+    @Option(names = "--cues", description = "print how accurate readings are with and without each text cue (TextCues) on the split, "
+            + "left out and in domain, instead of comparing calibrators")
+    private boolean optCues;
     @Option(names = "--context-temperature", defaultValue = "1", description = "what --write records as the blended conversation turn's temperature (fitted by evaluate text-context --fit-temperature)")
     private double optContextTemperature;
 
@@ -90,6 +94,15 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     /** The name of the candidate that replaces the temperature by the one with the lowest largest ECE over the fitting corpora. */
     static final String MINIMAX = "minimax temperature";
     private static final List<Input> HEADS = List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP, Input.AGREEMENT);
+    /** "everything" as it was before the text cues (so that those candidates keep their meaning). */
+    private static final List<Input> EVERYTHING_BUT_CUES = java.util.Arrays.stream(Input.values())
+            .filter(i -> !ConfidenceCalibrator.TEXT_CUES.contains(i)).toList();
+
+    private static List<Input> headsAnd(Input... more) {
+        List<Input> out = new ArrayList<>(HEADS);
+        out.addAll(List.of(more));
+        return List.copyOf(out);
+    }
 
     static final List<Candidate> CANDIDATES = List.of(
             new Candidate("temperature only (as shipped)", List.of(), false),
@@ -99,7 +112,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                     Input.AGREEMENT, Input.LOG_TOKENS), false, true),
             new Candidate("minimax Platt: top, margin, entropy, tokens, familiarity", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY,
                     Input.LOG_TOKENS, Input.FAMILIARITY), false, true),
-            new Candidate("minimax Platt: everything", List.of(Input.values()), false, true),
+            new Candidate("minimax Platt: everything", EVERYTHING_BUT_CUES, false, true),
             new Candidate("minimax Platt: top, heads, familiarity", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
                     Input.AGREEMENT, Input.FAMILIARITY), false, true),
             new Candidate("logistic: top, heads, familiarity, with in-domain rows", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP,
@@ -113,7 +126,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             new Candidate("logistic: top, heads, tokens", List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP,
                     Input.AGREEMENT, Input.LOG_TOKENS), false),
             new Candidate("logistic: top, heads, with in-domain rows", HEADS, true),
-            new Candidate("logistic: everything", List.of(Input.values()), false),
+            new Candidate("logistic: everything", EVERYTHING_BUT_CUES, false),
             new Candidate("logistic: top", List.of(Input.LOG_TOP), false),
             new Candidate("logistic: top, margin, entropy", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY), false),
             new Candidate("logistic: top, margin, entropy, tokens", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS), false),
@@ -122,13 +135,29 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             new Candidate("logistic: all five", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS, Input.FAMILIARITY), false),
             new Candidate("logistic: all five, with in-domain rows", List.of(Input.LOG_TOP, Input.MARGIN, Input.ENTROPY, Input.LOG_TOKENS,
                     Input.FAMILIARITY), true),
-            new Candidate("logistic: top, familiarity, with in-domain rows", List.of(Input.LOG_TOP, Input.FAMILIARITY), true));
+            new Candidate("logistic: top, familiarity, with in-domain rows", List.of(Input.LOG_TOP, Input.FAMILIARITY), true),
+            // text cues (docs/experiments/2026-12-06-text-confidence-cues.md), declared before their dev run
+            new Candidate("minimax Platt: top, heads, negation, contrast, irony", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY), false, true),
+            new Candidate("minimax Platt: top, heads, tweet form", headsAnd(Input.TWEET_FORM), false, true),
+            new Candidate("minimax Platt: top, heads, question, short", headsAnd(Input.QUESTION, Input.SHORT), false, true),
+            new Candidate("minimax Platt: top, heads, question", headsAnd(Input.QUESTION), false, true),
+            new Candidate("minimax Platt: top, heads, negation, question", headsAnd(Input.NEGATION, Input.QUESTION), false, true),
+            new Candidate("minimax Platt: top, heads, all cues", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY, Input.TWEET_FORM,
+                    Input.QUESTION, Input.SHORT), false, true),
+            new Candidate("logistic: top, heads, all cues", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY, Input.TWEET_FORM,
+                    Input.QUESTION, Input.SHORT), false),
+            new Candidate("logistic: top, heads, all cues, with in-domain rows", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY,
+                    Input.TWEET_FORM, Input.QUESTION, Input.SHORT), true));
 
     /**
      * One prediction: the ensemble's distribution (with its temperature), the label head's and the category head's own, gold
      * category, word tokens, familiarity, corpus, fitting weight.
      */
-    record Row(float[] p, float[] labelHead, float[] categoryHead, int gold, int tokens, float familiarity, String corpus, double weight) {
+    record Row(float[] p, float[] labelHead, float[] categoryHead, int gold, int tokens, float familiarity, String corpus, double weight,
+               TextCues cues) {
+        Row(float[] p, float[] labelHead, float[] categoryHead, int gold, int tokens, float familiarity, String corpus, double weight) {
+            this(p, labelHead, categoryHead, gold, tokens, familiarity, corpus, weight, TextCues.NONE);
+        }
     }
 
     /** A left-out corpus: its fitting rows (out of domain, in domain) and the rows it is scored on. */
@@ -147,6 +176,11 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             Candidate c = CANDIDATES.stream().filter(x -> x.name().equals(optCalibrator)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--write needs --calibrator, one of " + CANDIDATES.stream().map(Candidate::name).toList()));
             write(Path.of(optWrite), c, data, shipped, tokens, corpora, recipe, settings);
+            return 0;
+        }
+        if (optCues) {
+            Fold whole = fold(data, shipped, tokens, corpora, null, corpusFolds.split(), recipe, settings);
+            CueTable.print(whole, corpusFolds.split());
             return 0;
         }
         List<Fold> folds = new ArrayList<>();
@@ -223,7 +257,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                 other.forEach(r -> calibrated.put(r, ConfidenceCalibrator.tempered(r.p(), t)));
             } else {
                 ConfidenceCalibrator cal = fit(c, whole.outOfDomain(), fitHalf, null, 1, "half");
-                other.forEach(r -> calibrated.put(r, cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity())));
+                other.forEach(r -> calibrated.put(r, cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues())));
             }
         }
         Map<String, List<Row>> byCorpus = new LinkedHashMap<>();
@@ -271,7 +305,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         for (int k = 0; k < raw.size(); k++) {
             int i = index.get(k);
             ood.add(new Row(ConfidenceCalibrator.tempered(raw.get(k), t), shipped[i], heads.get(k), gold.get(k), tokens[i], familiar.get(k),
-                    data.rows().get(i)[2], weight.get(k)));
+                    data.rows().get(i)[2], weight.get(k), TextCues.of(data.rows().get(i)[0])));
         }
         MaskedSoftmaxHead all = MultiCorpusRecipes.trainHead(data, shipped, s, recipe, settings);
         CategoryEnsemble ensemble = new CategoryEnsemble(recipe.ensemble(), t, "fold");
@@ -290,7 +324,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             for (int i : idx) {
                 float[] h = categoryHead.apply(i);
                 out.add(new Row(ensemble.combine(h, shipped[i]), shipped[i], h, data.y()[i], tokens[i], centroids.familiarity(data.x()[i]), c,
-                        1.0 / idx.size()));
+                        1.0 / idx.size(), TextCues.of(data.rows().get(i)[0])));
             }
         }
         return out;
@@ -441,7 +475,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
             for (int k = 0; k < d; k++) {
-                x[i][k] = ConfidenceCalibrator.input(c.inputs().get(k), r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity());
+                x[i][k] = ConfidenceCalibrator.input(c.inputs().get(k), r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues());
             }
             y[i] = argmax(r.p()) == r.gold() ? 1 : 0;
             wt[i] = w.get(i) * n / total;
@@ -606,7 +640,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
 
     /** Metrics of rows under a calibrator (null: the distribution's dominant probability as it is). */
     static CorpusMetrics.Result score(List<Row> rows, ConfidenceCalibrator cal) {
-        return scoreWith(rows, r -> cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity()));
+        return scoreWith(rows, r -> cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues()));
     }
 
     /** Metrics of rows under any recalibration of their distribution. */

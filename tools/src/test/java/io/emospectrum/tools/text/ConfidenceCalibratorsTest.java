@@ -1,6 +1,7 @@
 package io.emospectrum.tools.text;
 
 import io.emospectrum.text.score.ConfidenceCalibrator;
+import io.emospectrum.text.score.TextCues;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,6 +35,35 @@ class ConfidenceCalibratorsTest {
             out.add(new ConfidenceCalibrators.Row(p, p, p, gold, 10, 0f, corpus, 1.0 / n));
         }
         return out;
+    }
+
+    @Test
+    void aCueThatMarksWrongReadingsGetsANegativeWeightAndLowersConfidence() {
+        Random r = new Random(11);
+        TextCues question = TextCues.of("Are you coming to the party tonight?");
+        TextCues statement = TextCues.of("I am coming to the party tonight.");
+        List<ConfidenceCalibrators.Row> rows = new ArrayList<>();
+        int n = 6000;
+        for (int i = 0; i < n; i++) {
+            double top = 0.3 + 0.65 * r.nextDouble();
+            float[] p = peaked(top);
+            boolean asks = r.nextDouble() < 0.3;
+            // questions are read right half as often as their top probability says, statements as often as it says
+            int gold = r.nextDouble() < top * (asks ? 0.5 : 1.0) ? 0 : 1;
+            rows.add(new ConfidenceCalibrators.Row(p, p, p, gold, 8, 0f, "corpus", 1.0 / n, asks ? question : statement));
+        }
+        ConfidenceCalibrators.Candidate c = new ConfidenceCalibrators.Candidate("top, question",
+                List.of(ConfidenceCalibrator.Input.LOG_TOP, ConfidenceCalibrator.Input.QUESTION), false);
+        ConfidenceCalibrator fitted = ConfidenceCalibrators.fit(c, rows, List.of(), null, 1, "test");
+        assertThat(fitted.weights()[1]).isNegative();
+        assertThat(fitted.readsText()).isTrue();
+        float[] p = peaked(0.8);
+        double asked = fitted.confidence(p, p, p, 8, 0f, question);
+        double told = fitted.confidence(p, p, p, 8, 0f, statement);
+        assertThat(asked).isCloseTo(0.4, within(0.08));
+        assertThat(told).isCloseTo(0.8, within(0.08));
+        // and the rows' dominant category is kept (score checks it on every row)
+        assertThat(ConfidenceCalibrators.score(rows, fitted).ece()).isLessThan(ConfidenceCalibrators.score(rows, null).ece());
     }
 
     @Test
