@@ -28,7 +28,8 @@ import java.util.Map;
  * comes from callers running batches side by side. An encoder loaded with {@code wideThreads > 1}
  * on the CPU also holds a second session of the same file with that many intra-op threads, which
  * {@link #encodeWide} uses to spread one batch over the cores: a call with a single short text has
- * only one batch, and would otherwise leave the other cores idle.
+ * only one batch, and would otherwise leave the other cores idle (on 2 cores that was still the
+ * faster choice, so the provider asks for the second session only when told to).
  */
 public final class SentenceEncoder implements AutoCloseable {
     private final ZooModel<TokenBatch, float[][]> model;
@@ -63,7 +64,17 @@ public final class SentenceEncoder implements AutoCloseable {
         // One thread per call: the extractor runs length-sorted batches side by side, one per
         // core, which beats one batch split across cores by onnxruntime (no barrier per operator,
         // no worker threads spinning between calls).
-        ZooModel<TokenBatch, float[][]> narrow = session(dir, modelName, device, 1);
+        ZooModel<TokenBatch, float[][]> narrow = ModelLoader.builder(TokenBatch.class, float[][].class)
+                .source(ModelSource.path(dir))
+                .requireManifest(true)
+                .engine("OnnxRuntime")
+                .device(device)
+                .modelName(modelName)
+                // DJL reads the intra-op count only when the inter-op count is given too.
+                .option("interOpNumThreads", "1")
+                .option("intraOpNumThreads", "1")
+                .translator(new PooledEncoderTranslator())
+                .build().load();
         if (wideThreads == 1 || narrow.getNDManager().getDevice().isGpu()) {
             return new SentenceEncoder(narrow, null, 1);
         }
@@ -73,20 +84,6 @@ public final class SentenceEncoder implements AutoCloseable {
             narrow.close();
             throw e;
         }
-    }
-
-    private static ZooModel<TokenBatch, float[][]> session(Path dir, String modelName, DeviceChoice device, int intraOpThreads) {
-        return ModelLoader.builder(TokenBatch.class, float[][].class)
-                .source(ModelSource.path(dir))
-                .requireManifest(true)
-                .engine("OnnxRuntime")
-                .device(device)
-                .modelName(modelName)
-                // DJL reads the intra-op count only when the inter-op count is given too.
-                .option("interOpNumThreads", "1")
-                .option("intraOpNumThreads", Integer.toString(intraOpThreads))
-                .translator(new PooledEncoderTranslator())
-                .build().load();
     }
 
     /**
