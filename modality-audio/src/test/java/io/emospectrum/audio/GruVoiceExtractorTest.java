@@ -145,6 +145,33 @@ class GruVoiceExtractorTest {
         assertThat(a.windows()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0f, 0.9f));
     }
 
+    /** On held-out actors: confidences that differ from clip to clip, higher where the reading is right. */
+    @Test
+    void theDefaultsConfidenceTracksWhetherItIsRight() {
+        java.util.List<Double> right = new java.util.ArrayList<>();
+        java.util.List<Double> wrong = new java.util.ArrayList<>();
+        for (Path p : TestAudio.heldOut(3, java.util.Set.of())) {
+            VoiceAnalysis a = extractor.analyze(p);
+            String truth = TestAudio.RAVDESS_LABELS.get(Integer.parseInt(p.getFileName().toString().substring(6, 8)) - 1);
+            truth = truth.equals("calm") ? "neutral" : truth;
+            float[] s = a.summary().modelScores().scores();
+            int best = 0;
+            for (int j = 1; j < s.length; j++) {
+                best = s[j] > s[best] ? j : best;
+            }
+            String read = a.summary().modelScores().labels().get(best);
+            (read.equals(truth) ? right : wrong).add((double) a.summary().confidence());
+        }
+        assertThat(right).hasSizeGreaterThan(10);
+        assertThat(wrong).hasSizeGreaterThan(10);
+        java.util.List<Double> all = new java.util.ArrayList<>(right);
+        all.addAll(wrong);
+        assertThat(all.stream().map(c -> Math.round(c * 100)).distinct().count()).as("distinct confidences (0.01)").isGreaterThan(10);
+        double meanRight = right.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double meanWrong = wrong.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertThat(meanRight).as("mean confidence right %.3f vs wrong %.3f", meanRight, meanWrong).isGreaterThan(meanWrong + 0.05);
+    }
+
     @Test
     void theMultiCorpusNetAloneIsSelectable() {
         ExtractorOptions o = ExtractorOptions.builder().option(GruVoiceProvider.VARIANT, GruVoiceProvider.SPEECH_GRU).build();

@@ -8,6 +8,7 @@ import io.emospectrum.error.ExtractionException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelLoader;
+import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.taxonomy.BoundLabelMapping;
@@ -60,6 +61,8 @@ public final class VoiceModel implements AutoCloseable {
     private final BoundLabelMapping mapping;
     /** How an ensemble of different nets combines them; null: members share one net's settings and are averaged. */
     private final VoiceEnsembleConfig ensemble;
+    /** Per-window confidence of an ensemble ({@link VoiceConfidenceCalibrator}); null: the temperature alone. */
+    private final VoiceConfidenceCalibrator calibrator;
     /** One predictor per member, handed out together. */
     private final ConcurrentLinkedDeque<List<Predictor<float[][], float[]>>> idle = new ConcurrentLinkedDeque<>();
     private final List<Predictor<float[][], float[]>> all = new ArrayList<>();
@@ -73,11 +76,25 @@ public final class VoiceModel implements AutoCloseable {
     private record Member(ZooModel<float[][], float[]> zoo, float[] mean, float[] std, int[][] toLabels) {
     }
 
-    private VoiceModel(VoiceModelConfig config, List<Member> members, BoundLabelMapping mapping, VoiceEnsembleConfig ensemble) {
+    /**
+     * What the model says about one window.
+     *
+     * @param probabilities what readings use: {@code combined}, re-tempered per window by the model's
+     *                      {@link VoiceConfidenceCalibrator} when it has one (same dominant label)
+     * @param combined      the members' combination at the ensemble's temperature (a single net: its output)
+     * @param members       each member's probabilities in the ensemble's labels (after its own temperature);
+     *                      empty for a single net
+     */
+    public record WindowPrediction(float[] probabilities, float[] combined, float[][] members) {
+    }
+
+    private VoiceModel(VoiceModelConfig config, List<Member> members, BoundLabelMapping mapping, VoiceEnsembleConfig ensemble,
+                       VoiceConfidenceCalibrator calibrator) {
         this.config = config;
         this.members = List.copyOf(members);
         this.mapping = mapping;
         this.ensemble = ensemble;
+        this.calibrator = calibrator;
     }
 
     /**
@@ -109,11 +126,17 @@ public final class VoiceModel implements AutoCloseable {
             nets.forEach(n -> n.zoo().close());
             throw e;
         }
-        return new VoiceModel(config, nets, bound, null);
+        return new VoiceModel(config, nets, bound, null, null);
     }
 
     private static VoiceModel loadEnsemble(ModelSource source, Path dir, LabelMapping mapping, DeviceChoice device, ModelFiles files) {
         VoiceEnsembleConfig e = VoiceEnsembleConfig.read(dir.resolve(VoiceEnsembleConfig.FILE_NAME));
+        VoiceConfidenceCalibrator calibrator = VoiceConfidenceCalibrator.readOrNull(dir, e.members());
+        if (calibrator != null && !listed(dir, VoiceConfidenceCalibrator.FILE_NAME)) {
+            // Verified like the weights: a calibrator that SHA256SUMS does not cover could have been put there by anyone.
+            throw new ModelLoadException(source.describe() + ": " + VoiceConfidenceCalibrator.FILE_NAME + " is not listed in "
+                    + ModelManifest.FILE_NAME);
+        }
         LabelMapping m = mapping != null ? mapping : LabelMapping.fromJson(dir.resolve(LABEL_MAPPING_FILE));
         BoundLabelMapping bound = m.bind(e.labels());
         int[] category = new int[e.labels().size()];
@@ -164,7 +187,12 @@ public final class VoiceModel implements AutoCloseable {
                 first.hopFrames(), first.stack(), first.projection(), first.hidden(), first.layers(), first.bidirectional(),
                 first.dropout(), first.cepstralMeanNormalization(), first.relativePitch(), zero, one, e.members(), e.training(),
                 1, e.temperature());
-        return new VoiceModel(config, nets, bound, e);
+        return new VoiceModel(config, nets, bound, e, calibrator);
+    }
+
+    private static boolean listed(Path dir, String file) {
+        Path sums = dir.resolve(ModelManifest.FILE_NAME);
+        return Files.isRegularFile(sums) && ModelManifest.read(sums).files().containsKey(file);
     }
 
     private static ZooModel<float[][], float[]> loadNet(Path dir, String member, VoiceModelConfig config, DeviceChoice device, ModelFiles files) {
@@ -230,11 +258,26 @@ public final class VoiceModel implements AutoCloseable {
         return members.size();
     }
 
+    /** The ensemble's per-window confidence calibrator, or null (a single net, or an ensemble calibrated by its temperature alone). */
+    public VoiceConfidenceCalibrator calibrator() {
+        return calibrator;
+    }
+
+    /** The members' names (an ensemble's file prefixes; a single net's branches). */
+    public List<String> memberNames() {
+        return ensemble == null ? config.members() : ensemble.members();
+    }
+
     /**
      * Label probabilities for each window (the ensemble's combination of its members, calibrated);
      * windows must share one frame count.
      */
     public List<float[]> predict(List<float[][]> windows) {
+        return predictWindows(windows).stream().map(WindowPrediction::probabilities).toList();
+    }
+
+    /** {@link #predict} with what went into each window's probabilities (the members' own, before any calibrator). */
+    public List<WindowPrediction> predictWindows(List<float[][]> windows) {
         if (closed) {
             throw new IllegalStateException("the voice model is closed");
         }
@@ -258,13 +301,16 @@ public final class VoiceModel implements AutoCloseable {
                 List<float[]> out = in.size() == 1 ? List.of(p.predict(in.get(0))) : p.batchPredict(in);
                 outs.add(m.toLabels() == null ? out : out.stream().map(o -> relabel(o, m.toLabels())).toList());
             }
-            List<float[]> result = new ArrayList<>();
+            List<String> names = memberNames();
+            List<WindowPrediction> result = new ArrayList<>();
             for (int i = 0; i < windows.size(); i++) {
                 float[][] per = new float[outs.size()][];
                 for (int k = 0; k < per.length; k++) {
                     per[k] = outs.get(k).get(i);
                 }
-                result.add(combine(per));
+                float[] combined = combine(per);
+                float[] p = calibrator == null ? combined : calibrator.apply(combined, per, names);
+                result.add(new WindowPrediction(p, combined, ensemble == null ? new float[0][] : per));
             }
             return result;
         } catch (TranslateException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.emospectrum.audio.model;
 
 import io.emospectrum.device.DeviceChoice;
+import io.emospectrum.error.ChecksumMismatchException;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
@@ -107,6 +108,69 @@ class VoiceEnsembleTest {
                 Files.readString(altered.resolve(VoiceEnsembleConfig.FILE_NAME)).replace("\"MEAN\"", "\"LOG_LINEAR\""));
         assertThatThrownBy(() -> VoiceModel.load(ModelSource.path(altered), null, DeviceChoice.CPU, files))
                 .isInstanceOf(ModelLoadException.class);
+    }
+
+    @Test
+    void aCalibratorInTheDirectoryRetempersEachWindowAndIsVerifiedLikeTheWeights() throws Exception {
+        ModelFiles files = new ModelFiles(tmp.resolve("cache"));
+        Path plain = ensemble(tmp.resolve("plain"), VoiceEnsembleConfig.Combination.LOG_LINEAR, 0.6f);
+        Path calibrated = ensemble(tmp.resolve("calibrated"), VoiceEnsembleConfig.Combination.LOG_LINEAR, 0.6f);
+        VoiceConfidenceCalibrator cal = new VoiceConfidenceCalibrator(
+                List.of("LOG_TOP", "MEMBER_LOG_TOP:ravdess-gru", "MEMBER_LOG_TOP:speech-gru", "AGREEMENT"),
+                new double[] {-1.0, -1.5, -1.2, 0.4}, new double[] {0.3, 0.2, 0.3, 0.5}, new double[] {0.8, 0.1, 0.3, 0.4}, -0.5, "test");
+        cal.write(calibrated.resolve(VoiceConfidenceCalibrator.FILE_NAME));
+        writeSums(calibrated);
+        try (VoiceModel p = VoiceModel.load(ModelSource.path(plain), null, DeviceChoice.CPU, files);
+             VoiceModel c = VoiceModel.load(ModelSource.path(calibrated), null, DeviceChoice.CPU, files)) {
+            assertThat(p.calibrator()).isNull();
+            assertThat(c.calibrator()).isNotNull();
+            VoiceModelConfig rc = VoiceModelConfig.read(calibrated.resolve(VoiceEnsembleConfig.memberConfigFile("ravdess-gru")));
+            Random r = new Random(5);
+            List<float[][]> windows = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                float[][] raw = new float[rc.windowFrames()][rc.featureMean().length];
+                for (float[] row : raw) {
+                    for (int d = 0; d < row.length; d++) {
+                        row[d] = rc.featureMean()[d] + rc.featureStd()[d] * (float) (1.5 * r.nextGaussian());
+                    }
+                }
+                windows.add(raw);
+            }
+            List<VoiceModel.WindowPrediction> before = p.predictWindows(windows);
+            List<VoiceModel.WindowPrediction> after = c.predictWindows(windows);
+            for (int k = 0; k < windows.size(); k++) {
+                float[] combined = before.get(k).probabilities();
+                assertThat(after.get(k).combined()).containsExactly(combined, within(1e-6f));
+                assertThat(after.get(k).members()).hasNumberOfRows(2);
+                int top = VoiceConfidenceCalibrator.argmax(combined);
+                float[] q = after.get(k).probabilities();
+                assertThat(VoiceConfidenceCalibrator.argmax(q)).isEqualTo(top);
+                assertThat((double) q[top]).isCloseTo(cal.confidence(combined, after.get(k).members(), c.memberNames()), within(1e-4));
+                assertThat(c.predict(java.util.Collections.singletonList(windows.get(k))).get(0)).containsExactly(q, within(1e-5f));
+            }
+        }
+
+        // altered after SHA256SUMS was written: refused
+        Path tampered = tmp.resolve("tampered");
+        copyDir(calibrated, tampered);
+        Files.writeString(tampered.resolve(VoiceConfidenceCalibrator.FILE_NAME),
+                Files.readString(tampered.resolve(VoiceConfidenceCalibrator.FILE_NAME)).replace("-0.5", "3.5"));
+        assertThatThrownBy(() -> VoiceModel.load(ModelSource.path(tampered), null, DeviceChoice.CPU, files))
+                .isInstanceOf(ChecksumMismatchException.class);
+        // dropped in beside a manifest that does not list it: refused
+        Path unlisted = ensemble(tmp.resolve("unlisted"), VoiceEnsembleConfig.Combination.LOG_LINEAR, 0.6f);
+        cal.write(unlisted.resolve(VoiceConfidenceCalibrator.FILE_NAME));
+        assertThatThrownBy(() -> VoiceModel.load(ModelSource.path(unlisted), null, DeviceChoice.CPU, files))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("not listed");
+    }
+
+    private static void copyDir(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var list = Files.list(from)) {
+            for (Path f : list.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
     }
 
     /** An ensemble directory of the two bundled nets, as {@code train voice-ensemble} writes one. */

@@ -564,7 +564,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     }
 
     /** Weighted L2-penalized logistic regression by Newton's method; the last coefficient is the (unpenalized) intercept. */
-    static double[] newton(double[][] x, double[] y, double[] w, double l2) {
+    public static double[] newton(double[][] x, double[] y, double[] w, double l2) {
         int d = x[0].length + 1;
         double[] beta = new double[d];
         for (int it = 0; it < 50; it++) {
