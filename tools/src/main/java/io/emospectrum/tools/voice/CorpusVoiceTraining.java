@@ -408,9 +408,15 @@ public final class CorpusVoiceTraining {
 
     /** The temperature in [0.5, 5] that minimizes the summaries' negative log-likelihood of the true category. */
     static double fitTemperature(List<ClipScore> clips) {
+        return fitTemperature(clips, 0.5);
+    }
+
+    /** The temperature in [{@code lowest}, 5], on a grid of 0.05, that minimizes the summaries' negative log-likelihood. */
+    static double fitTemperature(List<ClipScore> clips, double lowest) {
         double best = 1;
         double bestNll = Double.MAX_VALUE;
-        for (double t = 0.5; t <= 5.0001; t += 0.05) {
+        for (int i = 0; lowest + 0.05 * i <= 5.0001; i++) {
+            double t = lowest + 0.05 * i;
             double nll = 0;
             for (ClipScore c : clips) {
                 Outcome o = c.outcome(t);
