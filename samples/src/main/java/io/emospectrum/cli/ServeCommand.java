@@ -82,6 +82,10 @@ final class ServeCommand implements Callable<Integer> {
             + "window-hop-seconds=1.0 (half the scoring work per call); unknown keys are rejected.")
     Map<String, String> voiceOptions = new LinkedHashMap<>();
 
+    @Option(names = "--text-option", paramLabel = "KEY=VALUE", description = "An option of the text provider, e.g. chinese=off "
+            + "(no research-only Chinese model) or threads=1; unknown keys are rejected.")
+    Map<String, String> textOptions = new LinkedHashMap<>();
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -99,7 +103,9 @@ final class ServeCommand implements Callable<Integer> {
         ExtractorOptions options = ExtractorOptions.builder().device(DeviceChoice.parse(device)).build();
         ExtractorOptions.Builder voice = options.toBuilder();
         voiceOptions.forEach(voice::property);
-        Extractors extractors = Extractors.load(voice.build(), options);
+        ExtractorOptions.Builder text = options.toBuilder();
+        textOptions.forEach(text::property);
+        Extractors extractors = Extractors.load(voice.build(), text.build(), options);
         EmoServer server;
         try {
             server = EmoServer.start(config, extractors);

@@ -46,7 +46,8 @@ class ProvidersCommandTest {
         CliRun video = CliRun.run("video", "--help");
         assertThat(video.stdout()).contains("detect-interval").contains("Options of pooling strategy 'log-linear' (--strategy-option KEY=VALUE):")
                 .contains("floor");
-        assertThat(CliRun.run("serve", "--help").stdout()).contains("window-hop-seconds").contains("--voice-option KEY=VALUE");
+        assertThat(CliRun.run("serve", "--help").stdout()).contains("window-hop-seconds").contains("--voice-option KEY=VALUE")
+                .contains("--text-option KEY=VALUE").contains("spread-single-batch");
     }
 
     @Test

@@ -43,11 +43,16 @@ public final class Extractors implements AutoCloseable {
      * such as the window hop are known to one provider only).
      */
     public static Extractors load(ExtractorOptions voiceOptions, ExtractorOptions options) {
+        return load(voiceOptions, options, options);
+    }
+
+    /** As above, with the text extractor's own options too (e.g. {@code chinese=off}, {@code threads}). */
+    public static Extractors load(ExtractorOptions voiceOptions, ExtractorOptions textOptions, ExtractorOptions options) {
         VoiceEmotionExtractor voice = ProviderRegistry.voice().select().create(voiceOptions);
         TextEmotionExtractor text = null;
         FaceEmotionExtractor face = null;
         try {
-            text = optional(ProviderRegistry.text().isEmpty() ? null : ProviderRegistry.text().select(), options, "text");
+            text = optional(ProviderRegistry.text().isEmpty() ? null : ProviderRegistry.text().select(), textOptions, "text");
             face = optional(ProviderRegistry.face().isEmpty() ? null : ProviderRegistry.face().select(), options, "face");
         } catch (RuntimeException e) {
             voice.close();

@@ -2,6 +2,7 @@ package io.emospectrum.text.head;
 
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.parallel.WideScorer;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.WindowScores;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * The encoder, then a {@link CategoryHead}: the model's labels are the seven categories themselves
  * (and a valence/arousal head when the model has one).
  */
-public final class CategoryHeadScorer implements LabelScorer {
+public final class CategoryHeadScorer implements LabelScorer, WideScorer {
     private final SentenceEncoder encoder;
     private final CategoryHead head;
     private final ValenceArousalHead dimensions;
@@ -44,7 +45,20 @@ public final class CategoryHeadScorer implements LabelScorer {
 
     @Override
     public WindowScores scoreWindows(TokenBatch batch) {
-        float[][] pooled = encoder.encode(batch);
+        return head(encoder.encode(batch));
+    }
+
+    @Override
+    public int wideThreads() {
+        return encoder.wideThreads();
+    }
+
+    @Override
+    public WindowScores scoreWide(TokenBatch batch) {
+        return head(encoder.encodeWide(batch));
+    }
+
+    private WindowScores head(float[][] pooled) {
         float[][] out = new float[pooled.length][];
         for (int i = 0; i < pooled.length; i++) {
             out[i] = head.predict(pooled[i]);

@@ -2,6 +2,7 @@ package io.emospectrum.text.head;
 
 import io.emospectrum.text.encoder.SentenceEncoder;
 import io.emospectrum.text.encoder.TokenBatch;
+import io.emospectrum.text.parallel.WideScorer;
 import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.WindowScores;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * The bundled model: sentence encoder, then the trained GoEmotions head (and, when the model has
  * them, a valence/arousal head and a second, seven-category head on the same pooled features).
  */
-public final class EncoderHeadScorer implements LabelScorer {
+public final class EncoderHeadScorer implements LabelScorer, WideScorer {
     private final SentenceEncoder encoder;
     private final HeadClassifier head;
     private final HeadConfig config;
@@ -57,7 +58,20 @@ public final class EncoderHeadScorer implements LabelScorer {
 
     @Override
     public WindowScores scoreWindows(TokenBatch batch) {
-        float[][] pooled = encoder.encode(batch);
+        return heads(encoder.encode(batch));
+    }
+
+    @Override
+    public int wideThreads() {
+        return encoder.wideThreads();
+    }
+
+    @Override
+    public WindowScores scoreWide(TokenBatch batch) {
+        return heads(encoder.encodeWide(batch));
+    }
+
+    private WindowScores heads(float[][] pooled) {
         float[][] rows = new float[pooled.length][];
         for (int i = 0; i < pooled.length; i++) {
             rows[i] = config.select(pooled[i]);

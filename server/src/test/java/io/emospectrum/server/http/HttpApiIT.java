@@ -114,6 +114,24 @@ class HttpApiIT {
     }
 
     @Test
+    void chineseTextIsReadByTheChineseModelAndSaysItsLanguage() throws Exception {
+        HttpResponse<String> r = post("/v1/text", "text/plain; charset=utf-8",
+                "今天收到了录取通知书，我太开心了，谢谢大家！\nThe train was late again and I am furious.\nJe suis très en colère contre toi, c'est inadmissible.\n"
+                        .getBytes(StandardCharsets.UTF_8), true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<JsonNode> got = lines(r.body());
+        assertThat(got).hasSize(3);
+        assertThat(got.get(0).path("language").asText()).isEqualTo("zh");
+        assertThat(got.get(0).path("unsupportedLanguage").asBoolean()).isFalse();
+        assertThat(got.get(0).path("model").asText()).startsWith("weibo-bge-small-zh@");
+        assertThat(got.get(0).path("dominant").asText()).isEqualTo("happiness");
+        assertThat(got.get(1).path("language").asText()).isEqualTo("en");
+        assertThat(got.get(1).path("unsupportedLanguage").asBoolean()).isFalse();
+        assertThat(got.get(2).path("language").asText()).isEqualTo("fr");
+        assertThat(got.get(2).path("unsupportedLanguage").asBoolean()).as("no model reads French").isTrue();
+    }
+
+    @Test
     void audioGivesWindowsAndASummary() throws Exception {
         float[] voice = SyntheticSpeech.mono(16_000, 5, 190, 21);
         HttpResponse<String> r = post("/v1/audio", "audio/wav", SyntheticSpeech.wav(voice, 1, 16_000), true);
