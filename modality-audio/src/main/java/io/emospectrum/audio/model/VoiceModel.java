@@ -27,13 +27,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class VoiceModel implements AutoCloseable {
     /**
-     * The default, {@code gru-ensemble} 1.0.0: {@link #RAVDESS_GRU} and {@link #SPEECH_GRU} read the same
+     * The default, {@code gru-ensemble} 1.1.0: {@link #RAVDESS_GRU} and {@link #SPEECH_GRU} read the same
      * windows, each calibrated on held-out speakers (temperatures 5.0 and 1.4), combined log-linearly
-     * and calibrated again (temperature 0.6); an ensemble directory ({@link VoiceEnsembleConfig}).
+     * and calibrated again (temperature 1.0, fitted on leave-one-corpus-out folds: for corpora nobody
+     * trained on); an ensemble directory ({@link VoiceEnsembleConfig}).
      */
     public static final String GRU_ENSEMBLE = "io/emospectrum/audio/models/gru-ensemble";
     /** SHA-256 of {@link #GRU_ENSEMBLE}'s {@code SHA256SUMS} as released: a jar whose manifest differs is refused. */
-    public static final String GRU_ENSEMBLE_MANIFEST_SHA256 = "997161eda77d9809a33ac73c17913a77f6a8ed27b89958886a10cddb84960e77";
+    public static final String GRU_ENSEMBLE_MANIFEST_SHA256 = "6b97e8f15ab24adeee02ef579500ef091e9f433525ea96802f4a7fb5d86c34af";
     /**
      * The multi-corpus net {@code speech-gru} 2.1.0 (variant {@code speech-gru}): RAVDESS (drawn three
      * times as often as each other corpus), TESS, nEMO, ASED and TurEV-DB less held-out speakers,
