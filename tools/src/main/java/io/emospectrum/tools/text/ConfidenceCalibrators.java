@@ -530,22 +530,42 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             hit[i] = argmax(rows.get(i).p()) == rows.get(i).gold();
             byCorpus.computeIfAbsent(rows.get(i).corpus(), k -> new ArrayList<>()).add(i);
         }
+        List<List<Integer>> groups = new ArrayList<>(byCorpus.values());
+        return minimaxPlatt(beta, 0, -3, 0.025, groups.size(), (g, a, b) -> {
+            List<Integer> idx = groups.get(g);
+            double[] conf = new double[idx.size()];
+            boolean[] h = new boolean[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                conf[k] = 1 / (1 + Math.exp(-(a + b * score[idx.get(k)])));
+                h[k] = hit[idx.get(k)];
+            }
+            return CalibrationMetrics.summarize(conf, h).ece();
+        });
+    }
+
+    /** The ECE of one group's confidences under the Platt scaling {@code sigmoid(a + b s)} of the fitted score s. */
+    @FunctionalInterface
+    public interface GroupEce {
+        double ece(int group, double a, double b);
+    }
+
+    /**
+     * The Platt scaling {@code sigmoid(a + b s)} of a fitted logistic score s with the lowest largest ECE over
+     * {@code groups} (corpora: a new domain is scored like the worst one seen), searched on the grid b in
+     * [{@code lowestB}, 2] by 0.05 and a in [{@code lowestA}, 2] by {@code stepA}, folded back into the coefficients
+     * {@code beta} (the last one the intercept).
+     */
+    public static double[] minimaxPlatt(double[] beta, double lowestB, double lowestA, double stepA, int groups, GroupEce ece) {
         double bestA = 0;
         double bestB = 1;
         double bestMax = Double.POSITIVE_INFINITY;
-        for (double b = 0; b <= 2.0001; b += 0.05) {
-            for (double a = -3; a <= 2.0001; a += 0.025) {
+        for (double b = lowestB; b <= 2.0001; b += 0.05) {
+            for (double a = lowestA; a <= 2.0001; a += stepA) {
                 double max = 0;
-                for (List<Integer> idx : byCorpus.values()) {
-                    double[] conf = new double[idx.size()];
-                    boolean[] h = new boolean[idx.size()];
-                    for (int k = 0; k < idx.size(); k++) {
-                        conf[k] = 1 / (1 + Math.exp(-(a + b * score[idx.get(k)])));
-                        h[k] = hit[idx.get(k)];
-                    }
-                    max = Math.max(max, CalibrationMetrics.summarize(conf, h).ece());
+                for (int g = 0; g < groups; g++) {
+                    max = Math.max(max, ece.ece(g, a, b));
                     if (max >= bestMax) {
-                        break;
+                        break; // this (a, b) cannot win any more
                     }
                 }
                 if (max < bestMax) {
@@ -555,6 +575,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                 }
             }
         }
+        int d = beta.length - 1;
         double[] out = new double[d + 1];
         for (int k = 0; k < d; k++) {
             out[k] = bestB * beta[k];

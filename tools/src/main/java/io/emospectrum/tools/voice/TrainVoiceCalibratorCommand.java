@@ -486,43 +486,23 @@ public final class TrainVoiceCalibratorCommand implements Callable<Integer> {
             rel.put(span, clip.windows().stream().mapToDouble(VoiceCalibrationData.Window::reliability).toArray());
             i = span[1];
         }
-        double bestA = 0;
-        double bestB = 1;
-        double bestMax = Double.POSITIVE_INFINITY;
-        for (double b = 0.25; b <= 2.0001; b += 0.05) {
-            for (double a = -2; a <= 2.0001; a += 0.05) {
-                double max = 0;
-                for (List<int[]> spans : clipsByCorpus.values()) {
-                    double[] conf = new double[spans.size()];
-                    boolean[] hit = new boolean[spans.size()];
-                    for (int k = 0; k < spans.size(); k++) {
-                        int[] s = spans.get(k);
-                        double[] r = rel.get(s);
-                        double sum = 0;
-                        for (int j = s[0]; j < s[1]; j++) {
-                            sum += Math.min(1, r[j - s[0]] / (1 + Math.exp(-(a + b * score[j]))));
-                        }
-                        conf[k] = sum / (s[1] - s[0]);
-                        hit[k] = right.get(s);
-                    }
-                    max = Math.max(max, CalibrationMetrics.summarize(conf, hit).ece());
-                    if (max >= bestMax) {
-                        break;
-                    }
+        List<List<int[]>> groups = new ArrayList<>(clipsByCorpus.values());
+        return ConfidenceCalibrators.minimaxPlatt(beta, 0.25, -2, 0.05, groups.size(), (g, a, b) -> {
+            List<int[]> spans = groups.get(g);
+            double[] conf = new double[spans.size()];
+            boolean[] hit = new boolean[spans.size()];
+            for (int k = 0; k < spans.size(); k++) {
+                int[] s = spans.get(k);
+                double[] r = rel.get(s);
+                double sum = 0;
+                for (int j = s[0]; j < s[1]; j++) {
+                    sum += Math.min(1, r[j - s[0]] / (1 + Math.exp(-(a + b * score[j]))));
                 }
-                if (max < bestMax) {
-                    bestMax = max;
-                    bestA = a;
-                    bestB = b;
-                }
+                conf[k] = sum / (s[1] - s[0]);
+                hit[k] = right.get(s);
             }
-        }
-        double[] out = new double[d + 1];
-        for (int k = 0; k < d; k++) {
-            out[k] = bestB * beta[k];
-        }
-        out[d] = bestA + bestB * beta[d];
-        return out;
+            return CalibrationMetrics.summarize(conf, hit).ece();
+        });
     }
 
     /** One more temperature on the ensemble's windows, in [0.3, 3]: the lowest negative log-likelihood of the true category, each clip weighing the same. */
