@@ -5,6 +5,7 @@ import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.LabelScores;
 import io.emospectrum.spectrum.Span;
 import io.emospectrum.spectrum.Spectrum;
+import io.emospectrum.spectrum.Tempering;
 import io.emospectrum.spectrum.TextSpan;
 import io.emospectrum.spectrum.TimeSpan;
 import io.emospectrum.spi.TextAnalysis;
@@ -92,37 +93,12 @@ public final class ContextReader {
         for (int k = 0; k < v.length; k++) {
             v[k] = (1 - w) * v[k] + w * context[k];
         }
-        Spectrum blended = Spectrum.of(tempered(java.util.Arrays.copyOf(v, EmotionCategory.COUNT), window.temperature()),
+        Spectrum blended = Spectrum.of(Tempering.tempered(java.util.Arrays.copyOf(v, EmotionCategory.COUNT), window.temperature()),
                 clampUnit(v[EmotionCategory.COUNT]), clampUnit(v[EmotionCategory.COUNT + 1]));
         float ownTop = own.spectrum().probability(own.dominant());
         float factor = ownTop > 0 ? own.confidence() / ownTop : 1f;
         float confidence = blended.probability(blended.dominant()) * factor;
         return own.toBuilder().spectrum(blended).confidence(Math.max(0f, Math.min(1f, confidence))).build();
-    }
-
-    /** {@code p^(1/t)} renormalized; t = 1 returns p. */
-    private static float[] tempered(float[] p, float t) {
-        if (t == 1f) {
-            return p;
-        }
-        double max = 0;
-        for (float x : p) {
-            max = Math.max(max, x);
-        }
-        if (max <= 0) {
-            return p;
-        }
-        double[] q = new double[p.length];
-        double sum = 0;
-        for (int k = 0; k < p.length; k++) {
-            q[k] = p[k] <= 0 ? 0 : Math.exp(Math.log(p[k] / max) / t);
-            sum += q[k];
-        }
-        float[] out = new float[p.length];
-        for (int k = 0; k < p.length; k++) {
-            out[k] = (float) (q[k] / sum);
-        }
-        return out;
     }
 
     private static float clampUnit(float x) {

@@ -3,6 +3,7 @@ package io.emospectrum.audio.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.spectrum.Tempering;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ public record VoiceConfidenceCalibrator(List<String> inputs, double[] inputMean,
 
     /** The distribution re-tempered so that its dominant probability is {@link #confidence}; the order is kept. */
     public float[] apply(float[] p, float[][] members, List<String> names) {
-        return withTop(p, confidence(p, members, names));
+        return Tempering.withTop(p, confidence(p, members, names));
     }
 
     /** One input's value. */
@@ -185,41 +186,5 @@ public record VoiceConfidenceCalibrator(List<String> inputs, double[] inputMean,
             }
         }
         return b;
-    }
-
-    /** {@code p^(1/t)} renormalized. */
-    static float[] tempered(float[] p, double t) {
-        double max = p[argmax(p)];
-        double[] q = new double[p.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            q[i] = p[i] <= 0 ? 0 : Math.exp(Math.log(p[i] / max) / t);
-            sum += q[i];
-        }
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = (float) (q[i] / sum);
-        }
-        return out;
-    }
-
-    /**
-     * The distribution raised to the power (one temperature for this window) that makes its dominant
-     * probability {@code target}, found by bisection on the log temperature (the dominant probability
-     * falls as the temperature rises); the nearest reachable value when the target is out of reach.
-     */
-    public static float[] withTop(float[] p, double target) {
-        int top = argmax(p);
-        double lo = Math.log(1e-3);
-        double hi = Math.log(1e3);
-        for (int it = 0; it < 30; it++) {
-            double mid = (lo + hi) / 2;
-            if (tempered(p, Math.exp(mid))[top] > target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return tempered(p, Math.exp((lo + hi) / 2));
     }
 }

@@ -2,6 +2,7 @@ package io.emospectrum.text.score;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.spectrum.Tempering;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,7 +212,7 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
 
     /** The distribution re-tempered so that its dominant probability is {@link #confidence}; the order is kept. */
     public float[] apply(float[] p, float[] labelHead, float[] categoryHead, int wordTokens, float familiarity, TextCues cues) {
-        return withTop(p, confidence(p, labelHead, categoryHead, wordTokens, familiarity, cues));
+        return Tempering.withTop(p, confidence(p, labelHead, categoryHead, wordTokens, familiarity, cues));
     }
 
     /** {@link #apply(float[], float[], float[], int, float, TextCues)} of a text without cues. */
@@ -279,40 +280,5 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
             }
         }
         return new double[]{a, b};
-    }
-
-    /** {@code p^(1/t)} renormalized. */
-    public static float[] tempered(float[] p, double t) {
-        double max = top(p)[0];
-        double[] q = new double[p.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            q[i] = p[i] <= 0 ? 0 : Math.exp(Math.log(p[i] / max) / t);
-            sum += q[i];
-        }
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = (float) (q[i] / sum);
-        }
-        return out;
-    }
-
-    /**
-     * The distribution raised to the power (one temperature for this input) that makes its dominant
-     * probability {@code target}, found by bisection on the log temperature (the dominant probability
-     * falls as the temperature rises); the nearest reachable value when the target is out of reach.
-     */
-    public static float[] withTop(float[] p, double target) {
-        double lo = Math.log(1e-3);
-        double hi = Math.log(1e3);
-        for (int it = 0; it < 30; it++) { // 13.8 / 2^30: the temperature to 1e-8, far below a float's precision of the result
-            double mid = (lo + hi) / 2;
-            if (top(tempered(p, Math.exp(mid)))[0] > target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return tempered(p, Math.exp((lo + hi) / 2));
     }
 }

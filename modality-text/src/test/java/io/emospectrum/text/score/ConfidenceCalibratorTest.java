@@ -28,22 +28,6 @@ class ConfidenceCalibratorTest {
     }
 
     @Test
-    void retemperingReachesTheTargetAndKeepsTheOrderOfTheCategories() {
-        for (double target : new double[]{0.2, 0.45, 0.7, 0.95}) {
-            float[] q = ConfidenceCalibrator.withTop(PEAKED, target);
-            assertThat(q[0]).isCloseTo((float) target, within(1e-3f));
-            double sum = 0;
-            for (int i = 0; i < q.length; i++) {
-                sum += q[i];
-                if (i > 0) {
-                    assertThat(q[i]).isLessThanOrEqualTo(q[i - 1]);
-                }
-            }
-            assertThat(sum).isCloseTo(1.0, within(1e-5));
-        }
-    }
-
-    @Test
     void theShippedCalibratorIsSurerOfAPeakedReadingThanOfAFlatOneAndNeverCertain(@TempDir Path cache) {
         ConfidenceCalibrator c = ConfidenceCalibrator.readOrNull(bundled(cache));
         assertThat(c).isNotNull();

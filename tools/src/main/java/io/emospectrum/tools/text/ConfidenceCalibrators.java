@@ -4,6 +4,7 @@ import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.spectrum.Tempering;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
 import io.emospectrum.text.head.CategoryEnsemble;
@@ -205,7 +206,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                 CorpusMetrics.Result m;
                 if (c.name().equals(MINIMAX)) {
                     double t = minimaxTemperature(f.outOfDomain());
-                    m = scoreWith(f.scored(), r -> ConfidenceCalibrator.tempered(r.p(), t));
+                    m = scoreWith(f.scored(), r -> Tempering.tempered(r.p(), t));
                 } else {
                     ConfidenceCalibrator cal = fit(c, f.outOfDomain(), f.inDomain(), null, 1, "fold");
                     m = score(f.scored(), cal);
@@ -254,7 +255,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             List<Row> other = fitHalf == even ? odd : even;
             if (c.name().equals(MINIMAX)) {
                 double t = minimaxTemperature(whole.outOfDomain());
-                other.forEach(r -> calibrated.put(r, ConfidenceCalibrator.tempered(r.p(), t)));
+                other.forEach(r -> calibrated.put(r, Tempering.tempered(r.p(), t)));
             } else {
                 ConfidenceCalibrator cal = fit(c, whole.outOfDomain(), fitHalf, null, 1, "half");
                 other.forEach(r -> calibrated.put(r, cal == null ? r.p() : cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues())));
@@ -304,7 +305,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         List<Row> ood = new ArrayList<>();
         for (int k = 0; k < raw.size(); k++) {
             int i = index.get(k);
-            ood.add(new Row(ConfidenceCalibrator.tempered(raw.get(k), t), shipped[i], heads.get(k), gold.get(k), tokens[i], familiar.get(k),
+            ood.add(new Row(Tempering.tempered(raw.get(k), t), shipped[i], heads.get(k), gold.get(k), tokens[i], familiar.get(k),
                     data.rows().get(i)[2], weight.get(k), TextCues.of(data.rows().get(i)[0])));
         }
         MaskedSoftmaxHead all = MultiCorpusRecipes.trainHead(data, shipped, s, recipe, settings);
@@ -340,7 +341,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             double tt = t;
             double max = 0;
             for (List<Row> rs : byCorpus.values()) {
-                max = Math.max(max, scoreWith(rs, r -> ConfidenceCalibrator.tempered(r.p(), tt)).ece());
+                max = Math.max(max, scoreWith(rs, r -> Tempering.tempered(r.p(), tt)).ece());
             }
             if (max < bestMax) {
                 bestMax = max;
