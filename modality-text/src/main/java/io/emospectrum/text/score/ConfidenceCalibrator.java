@@ -2,6 +2,7 @@ package io.emospectrum.text.score;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.Tempering;
 
 import java.io.IOException;
@@ -75,7 +76,9 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
         /** 1 when the text asks a question ({@link TextCues.Cue#QUESTION}), else 0 */
         QUESTION,
         /** 1 when the text is very short ({@link TextCues.Cue#SHORT}), else 0 */
-        SHORT
+        SHORT,
+        /** 1 when the dominant category is neutral, else 0 (a domain may not label neutral at all) */
+        DOMINANT_NEUTRAL
     }
 
     /** The inputs read from the text itself ({@link TextCues}). */
@@ -254,6 +257,7 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
             }
             case LOG_TOKENS -> Math.log1p(Math.max(0, wordTokens));
             case FAMILIARITY -> familiarity;
+            case DOMINANT_NEUTRAL -> argmax(p) == EmotionCategory.NEUTRAL.index() ? 1 : 0;
         };
     }
 

@@ -95,9 +95,9 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     /** The name of the candidate that replaces the temperature by the one with the lowest largest ECE over the fitting corpora. */
     static final String MINIMAX = "minimax temperature";
     private static final List<Input> HEADS = List.of(Input.LOG_TOP, Input.LABEL_HEAD_TOP, Input.CATEGORY_HEAD_TOP, Input.AGREEMENT);
-    /** "everything" as it was before the text cues (so that those candidates keep their meaning). */
+    /** "everything" as it was before the text cues and the dominant-neutral input (so that those candidates keep their meaning). */
     private static final List<Input> EVERYTHING_BUT_CUES = java.util.Arrays.stream(Input.values())
-            .filter(i -> !ConfidenceCalibrator.TEXT_CUES.contains(i)).toList();
+            .filter(i -> !ConfidenceCalibrator.TEXT_CUES.contains(i) && i != Input.DOMINANT_NEUTRAL).toList();
 
     private static List<Input> headsAnd(Input... more) {
         List<Input> out = new ArrayList<>(HEADS);
@@ -140,6 +140,9 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             // text cues (docs/experiments/2026-12-06-text-confidence-cues.md), declared before their dev run
             new Candidate("minimax Platt: top, heads, negation, contrast, irony", headsAnd(Input.NEGATION, Input.CONTRAST, Input.IRONY), false, true),
             new Candidate("minimax Platt: top, heads, tweet form", headsAnd(Input.TWEET_FORM), false, true),
+            // whether the reading is neutral (a domain may not label neutral: ISEAR, EmoEvent, TEC), declared before its dev run
+            new Candidate("minimax Platt: top, heads, neutral", headsAnd(Input.DOMINANT_NEUTRAL), false, true),
+            new Candidate("logistic: top, heads, neutral", headsAnd(Input.DOMINANT_NEUTRAL), false),
             new Candidate("minimax Platt: top, heads, question, short", headsAnd(Input.QUESTION, Input.SHORT), false, true),
             new Candidate("minimax Platt: top, heads, question", headsAnd(Input.QUESTION), false, true),
             new Candidate("minimax Platt: top, heads, negation, question", headsAnd(Input.NEGATION, Input.QUESTION), false, true),
