@@ -195,8 +195,8 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         }
         Fold whole = corpusFolds.split().equals("dev") ? fold(data, shipped, tokens, corpora, null, corpusFolds.split(), recipe, settings) : null;
         System.out.printf("left-out corpus scored on its %s split; recipe %s%n", corpusFolds.split(), recipe.name());
-        System.out.println("| calibrator | left out | n | macro-F1 | accuracy | mean confidence | ECE |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| calibrator | left out | n | macro-F1 | accuracy | mean confidence | ECE | AUROC |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         List<String> summary = new ArrayList<>();
         for (Candidate c : CANDIDATES) {
             if (optCalibrators != null && !optCalibrators.contains(c.name())) {
@@ -204,6 +204,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             }
             double max = 0;
             double sum = 0;
+            double aurocSum = 0;
             double goemotions = Double.NaN;
             for (Fold f : folds) {
                 CorpusMetrics.Result m;
@@ -220,25 +221,29 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
                 } else {
                     max = Math.max(max, m.ece());
                     sum += m.ece();
+                    aurocSum += m.auroc();
                 }
             }
             // in domain: every corpus's dev split read by the model trained on all five, calibrator fitted on the other half of them
             Map<String, CorpusMetrics.Result> in = corpusFolds.split().equals("dev") ? inDomain(c, whole) : Map.of();
             double inMax = 0;
             double inSum = 0;
+            double inAuroc = 0;
             for (var e : in.entrySet()) {
                 print(c.name() + " (in domain, dev halves)", e.getKey(), e.getValue());
                 inMax = Math.max(inMax, e.getValue().ece());
                 inSum += e.getValue().ece();
+                inAuroc += e.getValue().auroc();
             }
             int counted = folds.size() - (Double.isNaN(goemotions) ? 0 : 1);
-            summary.add(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | **%.4f** | %.4f |", c.name(), max, sum / counted, goemotions,
-                    in.isEmpty() ? Double.NaN : inMax, in.isEmpty() ? Double.NaN : inSum / in.size(), Math.max(max, inMax),
-                    (sum + inSum) / (counted + in.size())));
+            summary.add(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | **%.4f** | %.4f | %.3f / %.3f |", c.name(), max,
+                    sum / counted, goemotions, in.isEmpty() ? Double.NaN : inMax, in.isEmpty() ? Double.NaN : inSum / in.size(),
+                    Math.max(max, inMax), (sum + inSum) / (counted + in.size()), aurocSum / counted,
+                    in.isEmpty() ? Double.NaN : inAuroc / in.size()));
         }
         System.out.println();
-        System.out.println("| calibrator | left out: max ECE but GoEmotions | their mean | GoEmotions* | in domain: max ECE | mean | rule: max of both maxima | tie-break: mean of all |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| calibrator | left out: max ECE but GoEmotions | their mean | GoEmotions* | in domain: max ECE | mean | rule: max of both maxima | tie-break: mean of all | mean AUROC: left out but GoEmotions / in domain |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         summary.forEach(System.out::println);
         return 0;
     }
@@ -272,8 +277,8 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     }
 
     private static void print(String name, String out, CorpusMetrics.Result m) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f |%n", name, out, m.n(), m.macroF1(), m.accuracy(),
-                m.meanConfidence(), m.ece());
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, out, m.n(), m.macroF1(), m.accuracy(),
+                m.meanConfidence(), m.ece(), m.auroc());
     }
 
     /** The fitting and scored rows of one left-out corpus (or, with {@code out == null}, of the shipped model: no scored rows). */

@@ -11,7 +11,8 @@ public final class CorpusMetrics {
     private CorpusMetrics() {
     }
 
-    public record Result(int n, double macroF1, double accuracy, double meanConfidence, double ece) {
+    /** @param auroc whether confidence separates right readings from wrong ones ({@link CalibrationMetrics.Summary#auroc}) */
+    public record Result(int n, double macroF1, double accuracy, double meanConfidence, double ece, double auroc) {
     }
 
     public static Result of(int[] gold, int[] predicted, double[] confidence, int classes) {
@@ -38,6 +39,6 @@ public final class CorpusMetrics {
             f1 += denom == 0 ? 0 : 2.0 * tp[c] / denom;
         }
         CalibrationMetrics.Summary s = CalibrationMetrics.summarize(confidence, hit);
-        return new Result(gold.length, f1 / present.size(), s.accuracy(), s.meanConfidence(), s.ece());
+        return new Result(gold.length, f1 / present.size(), s.accuracy(), s.meanConfidence(), s.ece(), s.auroc());
     }
 }

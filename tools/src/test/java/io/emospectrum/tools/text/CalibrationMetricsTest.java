@@ -32,4 +32,20 @@ class CalibrationMetricsTest {
         // bin 14: mean confidence 0.9933, accuracy 0.6667 -> |2 - 2.98| / 3
         assertThat(CalibrationMetrics.summarize(c, hit).ece()).isCloseTo(0.98 / 3, within(1e-9));
     }
+
+    @Test
+    void aurocSaysWhetherConfidenceSeparatesRightFromWrong() {
+        boolean[] hit = {false, false, true, true};
+        assertThat(CalibrationMetrics.summarize(new double[]{0.1, 0.2, 0.8, 0.9}, hit).auroc()).isEqualTo(1.0);
+        assertThat(CalibrationMetrics.summarize(new double[]{0.9, 0.8, 0.2, 0.1}, hit).auroc()).isEqualTo(0.0);
+        // the same confidence for every reading: calibrated at accuracy 0.5 (ECE 0), and tells nothing apart
+        CalibrationMetrics.Summary constant = CalibrationMetrics.summarize(new double[]{0.5, 0.5, 0.5, 0.5}, hit);
+        assertThat(constant.ece()).isCloseTo(0, within(1e-12));
+        assertThat(constant.auroc()).isEqualTo(0.5);
+        // of the four (right, wrong) pairs three in order and one tied: (3 + 0.5) / 4
+        assertThat(CalibrationMetrics.summarize(new double[]{0.3, 0.6, 0.6, 0.9}, hit).auroc()).isCloseTo(0.875, within(1e-12));
+        // three in order, one reversed: 3 / 4
+        assertThat(CalibrationMetrics.summarize(new double[]{0.3, 0.6, 0.5, 0.9}, hit).auroc()).isCloseTo(0.75, within(1e-12));
+        assertThat(CalibrationMetrics.summarize(new double[]{0.3, 0.6}, new boolean[]{true, true}).auroc()).isNaN();
+    }
 }
