@@ -47,9 +47,9 @@ public final class EvaluateVoiceModel implements Callable<Integer> {
         try (VoiceEmotionExtractor x = new GruVoiceProvider().create(options.build())) {
             Result r = evaluate(x, clips);
             System.out.printf(Locale.ROOT, "model %s, actors %s: %d clips, accuracy %.3f, UAR %.3f, mean confidence %.3f, ECE %.3f, "
-                            + "%d clips without speech (%.0f s)%n%s",
+                            + "AUROC %.3f (confidence of right vs wrong readings), %d clips without speech (%.0f s)%n%s",
                     x.model(), actors, r.matrix().total(), r.matrix().accuracy(), r.matrix().unweightedAverageRecall(),
-                    r.calibration().meanConfidence(), r.calibration().ece(), r.unscored(), (System.nanoTime() - t0) / 1e9,
+                    r.calibration().meanConfidence(), r.calibration().ece(), r.calibration().auroc(), r.unscored(), (System.nanoTime() - t0) / 1e9,
                     r.matrix().format());
         }
         return 0;
