@@ -130,7 +130,8 @@ public final class CorpusVoiceTraining {
     }
 
     /** Accuracy, macro-F1 (over the classes the clips hold), mean confidence and ECE of one set. */
-    record Metrics(int n, double accuracy, double macroF1, double meanConfidence, double ece) {
+    /** @param auroc whether confidence separates right readings from wrong ones ({@link CalibrationMetrics.Summary#auroc}) */
+    record Metrics(int n, double accuracy, double macroF1, double meanConfidence, double ece, double auroc) {
         static Metrics of(List<ClipScore> clips, double t) {
             int k = SpeechCorpora.LABELS.size();
             double[] conf = new double[clips.size()];
@@ -160,7 +161,7 @@ public final class CorpusVoiceTraining {
                 }
             }
             CalibrationMetrics.Summary s = CalibrationMetrics.summarize(conf, hit);
-            return new Metrics(clips.size(), s.accuracy(), present == 0 ? 0 : f1 / present, s.meanConfidence(), s.ece());
+            return new Metrics(clips.size(), s.accuracy(), present == 0 ? 0 : f1 / present, s.meanConfidence(), s.ece(), s.auroc());
         }
 
         String row() {

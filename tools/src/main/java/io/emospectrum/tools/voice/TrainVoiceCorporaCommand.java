@@ -384,6 +384,16 @@ public final class TrainVoiceCorporaCommand implements Callable<Integer> {
             double te = CorpusVoiceTraining.fitTemperature(unseen, 0.2);
             System.out.printf(Locale.ROOT, "ensemble temperature fitted on all held-out folds (clean + telephone): %.2f; pooled: %s%n", te,
                     CorpusVoiceTraining.Metrics.of(unseen, te).row());
+            // Does confidence separate right readings from wrong ones on a corpus nobody trained on? (ECE alone does not say.)
+            StringBuilder auroc = new StringBuilder();
+            for (String held : folds) {
+                double ours = CorpusVoiceTraining.Metrics.of(ensembles.get(held).clean(), ensembleT.get(held)).auroc();
+                String baseline = bases.containsKey(held)
+                        ? String.format(Locale.ROOT, "%.3f", CorpusVoiceTraining.Metrics.of(bases.get(held).only(c -> unseen(held, c)).clean(), 1).auroc())
+                        : "n/a";
+                auroc.append(String.format(Locale.ROOT, " %s %.3f (today's %s);", held, ours, baseline));
+            }
+            System.out.println("AUROC of confidence for a right reading, clean, ensemble at the cross-fitted temperature:" + auroc);
         }
         if (!fullyCrossFitted.isEmpty()) {
             double[] f = means.get(ENSEMBLE_FULLY_CROSS_FITTED);
