@@ -113,13 +113,18 @@ public final class Spectrum {
 
     /** The category with the highest probability (the first one on ties). */
     public EmotionCategory dominant() {
+        return EmotionCategory.ordered().get(dominantIndex(probabilities));
+    }
+
+    /** The index of the highest value of any distribution or score vector (the first one on ties), as {@link #dominant()} picks it. */
+    public static int dominantIndex(float[] p) {
         int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
                 best = i;
             }
         }
-        return EmotionCategory.ordered().get(best);
+        return best;
     }
 
     /** {@code [p_neutral, ..., p_surprise, valence, arousal]}: the order every module agrees on. */

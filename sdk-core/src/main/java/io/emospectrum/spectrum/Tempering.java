@@ -40,12 +40,7 @@ public final class Tempering {
      * temperature rises); the nearest reachable value when the target is out of reach.
      */
     public static float[] withTop(float[] p, double target) {
-        int top = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[top]) {
-                top = c;
-            }
-        }
+        int top = Spectrum.dominantIndex(p);
         double lo = Math.log(1e-3);
         double hi = Math.log(1e3);
         for (int it = 0; it < 30; it++) { // 13.8 / 2^30: the temperature to 1e-8, far below a float's precision of the result

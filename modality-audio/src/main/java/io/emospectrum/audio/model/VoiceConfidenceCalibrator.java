@@ -3,6 +3,7 @@ package io.emospectrum.audio.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.emospectrum.error.ModelLoadException;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.Tempering;
 
 import java.io.IOException;
@@ -136,7 +137,7 @@ public record VoiceConfidenceCalibrator(List<String> inputs, double[] inputMean,
     /** One input's value. */
     public static double input(String input, float[] p, float[][] members, List<String> names) {
         Kind k = kind(input);
-        int top = argmax(p);
+        int top = Spectrum.dominantIndex(p);
         return switch (k) {
             case LOG_TOP -> Math.log(Math.max(1e-9, p[top]));
             case MARGIN -> p[top] - second(p, top);
@@ -149,13 +150,13 @@ public record VoiceConfidenceCalibrator(List<String> inputs, double[] inputMean,
             }
             case AGREEMENT -> {
                 for (float[] m : members) {
-                    if (argmax(m) != top) {
+                    if (Spectrum.dominantIndex(m) != top) {
                         yield 0;
                     }
                 }
                 yield 1;
             }
-            case MEMBER_LOG_TOP -> Math.log(Math.max(1e-9, members[memberIndex(input, names)][argmax(members[memberIndex(input, names)])]));
+            case MEMBER_LOG_TOP -> Math.log(Math.max(1e-9, members[memberIndex(input, names)][Spectrum.dominantIndex(members[memberIndex(input, names)])]));
             case MEMBER_LOG_AT_TOP -> Math.log(Math.max(1e-9, members[memberIndex(input, names)][top]));
         };
     }
@@ -166,16 +167,6 @@ public record VoiceConfidenceCalibrator(List<String> inputs, double[] inputMean,
             throw new IllegalArgumentException("input " + input + " names none of the members " + names);
         }
         return i;
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static double second(float[] p, int top) {

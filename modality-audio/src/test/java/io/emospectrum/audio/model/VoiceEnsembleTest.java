@@ -6,6 +6,7 @@ import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.Spectrum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,9 +143,9 @@ class VoiceEnsembleTest {
                 float[] combined = before.get(k).probabilities();
                 assertThat(after.get(k).combined()).containsExactly(combined, within(1e-6f));
                 assertThat(after.get(k).members()).hasNumberOfRows(2);
-                int top = VoiceConfidenceCalibrator.argmax(combined);
+                int top = Spectrum.dominantIndex(combined);
                 float[] q = after.get(k).probabilities();
-                assertThat(VoiceConfidenceCalibrator.argmax(q)).isEqualTo(top);
+                assertThat(Spectrum.dominantIndex(q)).isEqualTo(top);
                 assertThat((double) q[top]).isCloseTo(cal.confidence(combined, after.get(k).members(), c.memberNames()), within(1e-4));
                 assertThat(c.predict(java.util.Collections.singletonList(windows.get(k))).get(0)).containsExactly(q, within(1e-5f));
             }

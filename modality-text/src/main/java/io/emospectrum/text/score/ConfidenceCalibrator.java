@@ -3,6 +3,7 @@ package io.emospectrum.text.score;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.Tempering;
 
 import java.io.IOException;
@@ -245,7 +246,7 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
             case SHORT -> cues.has(TextCues.Cue.SHORT) ? 1 : 0;
             case LABEL_HEAD_TOP -> Math.log(Math.max(1e-9, top(labelHead)[0]));
             case CATEGORY_HEAD_TOP -> Math.log(Math.max(1e-9, top(categoryHead)[0]));
-            case AGREEMENT -> argmax(labelHead) == argmax(categoryHead) ? 1 : 0;
+            case AGREEMENT -> Spectrum.dominantIndex(labelHead) == Spectrum.dominantIndex(categoryHead) ? 1 : 0;
             case LOG_TOP -> Math.log(Math.max(1e-9, top(p)[0]));
             case MARGIN -> top(p)[0] - top(p)[1];
             case ENTROPY -> {
@@ -257,18 +258,8 @@ public record ConfidenceCalibrator(List<Input> inputs, double[] inputMean, doubl
             }
             case LOG_TOKENS -> Math.log1p(Math.max(0, wordTokens));
             case FAMILIARITY -> familiarity;
-            case DOMINANT_NEUTRAL -> argmax(p) == EmotionCategory.NEUTRAL.index() ? 1 : 0;
+            case DOMINANT_NEUTRAL -> Spectrum.dominantIndex(p) == EmotionCategory.NEUTRAL.index() ? 1 : 0;
         };
-    }
-
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     /** The largest and second largest values. */

@@ -5,6 +5,7 @@ import io.emospectrum.error.ModelLoadException;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.text.TextModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,8 +84,8 @@ class ConfidenceCalibratorTest {
         for (float[] p : new float[][]{PEAKED, FLAT, {0.05f, 0.1f, 0.4f, 0.3f, 0.05f, 0.05f, 0.05f}}) {
             for (TextCues cues : List.of(statement, question, irony)) {
                 float[] q = read.apply(p, null, null, 9, 0f, cues);
-                assertThat(argmax(q)).isEqualTo(argmax(p));
-                assertThat(q[argmax(q)]).isCloseTo((float) read.confidence(p, null, null, 9, 0f, cues), within(1e-3f));
+                assertThat(Spectrum.dominantIndex(q)).isEqualTo(Spectrum.dominantIndex(p));
+                assertThat(q[Spectrum.dominantIndex(q)]).isCloseTo((float) read.confidence(p, null, null, 9, 0f, cues), within(1e-3f));
             }
         }
     }
@@ -129,16 +130,6 @@ class ConfidenceCalibratorTest {
         assertThatThrownBy(() -> ConfidenceCalibrator.readOrNull(dir))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("SARCASM");
-    }
-
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.emospectrum.image.quality.FaceQualityScorer;
 import io.emospectrum.media.ImageFrame;
 import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spi.ExtractorOptions;
 
 import java.nio.file.Path;
@@ -75,7 +76,6 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
 
     /** Detections below this are not recorded: the lowest threshold a row can replay. */
     private static final float FLOOR = 0.2f;
-
 
     /** One detection as recorded: its score and whether it is the face. */
     private record Hit(float score, boolean correct, boolean whole) {
@@ -381,7 +381,7 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
                             .max(java.util.Comparator.comparingDouble(o -> o.face().box().width() * o.face().box().height())).orElse(null);
                     if (largest == null) {
                         missed++;
-                    } else if (labels.get(argmax(largest.modelScores())).equals(truth)) {
+                    } else if (labels.get(Spectrum.dominantIndex(largest.modelScores())).equals(truth)) {
                         pipelineRight++;
                     }
                     java.util.Map<String, Float> scores = crops.get(i).modelScores().asMap();
@@ -394,16 +394,6 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
                             + "crop mode %.4f%n", n, faces, x.detector().name(), detectorOptions, cropScale == null ? "1.0" : cropScale,
                     pipelineRight / (double) n, missed, cropRight / (double) n);
         }
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) {
-            if (v[k] > v[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private static float[] floats(String csv) {
@@ -426,5 +416,4 @@ public final class DetectionEvaluateCommand implements java.util.concurrent.Call
         }
         return out;
     }
-
 }

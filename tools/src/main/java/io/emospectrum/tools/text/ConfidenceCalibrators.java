@@ -4,6 +4,7 @@ import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.EmotionCategory;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.Tempering;
 import io.emospectrum.text.TextModels;
 import io.emospectrum.text.encoder.FineTunedEncoderFiles;
@@ -486,7 +487,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             for (int k = 0; k < d; k++) {
                 x[i][k] = ConfidenceCalibrator.input(c.inputs().get(k), r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues());
             }
-            y[i] = argmax(r.p()) == r.gold() ? 1 : 0;
+            y[i] = Spectrum.dominantIndex(r.p()) == r.gold() ? 1 : 0;
             wt[i] = w.get(i) * n / total;
         }
         double[] mean = new double[d];
@@ -536,7 +537,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             for (int k = 0; k < d; k++) {
                 score[i] += beta[k] * x[i][k];
             }
-            hit[i] = argmax(rows.get(i).p()) == rows.get(i).gold();
+            hit[i] = Spectrum.dominantIndex(rows.get(i).p()) == rows.get(i).gold();
             byCorpus.computeIfAbsent(rows.get(i).corpus(), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(byCorpus.values());
@@ -682,23 +683,13 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             Row r = rows.get(k);
             float[] p = calibrate.apply(r);
             gold[k] = r.gold();
-            pred[k] = argmax(p);
-            if (pred[k] != argmax(r.p())) {
+            pred[k] = Spectrum.dominantIndex(p);
+            if (pred[k] != Spectrum.dominantIndex(r.p())) {
                 throw new IllegalStateException("the calibrator changed the dominant category");
             }
             conf[k] = p[pred[k]];
         }
         return CorpusMetrics.of(gold, pred, conf, EmotionCategory.COUNT);
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     /** Word tokens of every row's text as the extractor counts them (emoji names, special tokens left out, every window). */

@@ -1,5 +1,6 @@
 package io.emospectrum.tools.text;
 
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.text.score.ConfidenceCalibrator;
 import io.emospectrum.text.score.TextCues;
 import io.emospectrum.text.score.TextCues.Cue;
@@ -96,7 +97,7 @@ final class CueTable {
             double cw = 0;
             double cwo = 0;
             for (ConfidenceCalibrators.Row r : rows) {
-                boolean hit = ConfidenceCalibrators.argmax(r.p()) == r.gold();
+                boolean hit = Spectrum.dominantIndex(r.p()) == r.gold();
                 double conf = cal == null ? Double.NaN : cal.confidence(r.p(), r.labelHead(), r.categoryHead(), r.tokens(), r.familiarity(), r.cues());
                 if (cue.test(r.cues())) {
                     w++;

@@ -7,6 +7,7 @@ import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelSource;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.ProviderRegistry;
 import io.emospectrum.spi.TextAnalysis;
@@ -45,7 +46,6 @@ public final class EvaluateText implements Callable<Integer> {
     private String split;
     @Option(names = "--variant", defaultValue = "int8", description = "int8 or fp32 (default: ${DEFAULT-VALUE})")
     private String variant;
-
 
 @Override
     public Integer call() throws Exception {
@@ -94,7 +94,7 @@ public final class EvaluateText implements Callable<Integer> {
 
         int[] group = new int[labels.size()];
         for (int k = 0; k < labels.size(); k++) {
-            group[k] = argmax(mapping.weights(labels.get(k)).toArray());
+            group[k] = Spectrum.dominantIndex(mapping.weights(labels.get(k)).toArray());
         }
         List<String> categories = EmotionCategory.ordered().stream().map(EmotionCategory::key).toList();
         MultiLabelMetrics.LabelF1[] ekman = MultiLabelMetrics.perLabel(
@@ -135,15 +135,5 @@ public final class EvaluateText implements Callable<Integer> {
         }
         System.out.printf("confidence of the dominant category, single-category comments: %s%n", CalibrationMetrics.summarize(c, h));
         return 0;
-    }
-
-    private static int argmax(float[] v) {
-        int b = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 }

@@ -3,6 +3,7 @@ package io.emospectrum.tools.text;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextAnalysis;
 import io.emospectrum.text.TextModels;
@@ -138,7 +139,7 @@ public final class FitCalibration implements Callable<Integer> {
         for (int i = 0; i < top.length; i++) {
             Scored s = scored.get(i);
             float[] p = cal.apply(s.categories());
-            int best = argmax(p);
+            int best = Spectrum.dominantIndex(p);
             top[i] = p[best];
             damped[i] = p[best] * s.damp();
             hit[i] = best == s.gold();
@@ -181,15 +182,5 @@ public final class FitCalibration implements Callable<Integer> {
             }
         }
         return Math.exp((lo + hi) / 2);
-    }
-
-    private static int argmax(float[] v) {
-        int b = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 }

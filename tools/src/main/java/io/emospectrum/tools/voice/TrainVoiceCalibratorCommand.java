@@ -8,6 +8,7 @@ import io.emospectrum.device.DeviceChoice;
 import io.emospectrum.model.ModelFiles;
 import io.emospectrum.model.ModelManifest;
 import io.emospectrum.model.ModelSource;
+import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.tools.text.CalibrationMetrics;
 import io.emospectrum.tools.text.ConfidenceCalibrators;
 import picocli.CommandLine.Command;
@@ -273,11 +274,11 @@ public final class TrainVoiceCalibratorCommand implements Callable<Integer> {
         double members = 0;
         double rel = 0;
         for (VoiceCalibrationData.Window w : clip.windows()) {
-            conf += Math.min(1, w.combined()[argmax(w.combined())] * (double) w.reliability()) / n;
-            agree += argmax(w.combined()) == d ? 1.0 / n : 0;
+            conf += Math.min(1, w.combined()[Spectrum.dominantIndex(w.combined())] * (double) w.reliability()) / n;
+            agree += Spectrum.dominantIndex(w.combined()) == d ? 1.0 / n : 0;
             boolean all = true;
             for (float[] m : w.members()) {
-                all &= argmax(m) == d;
+                all &= Spectrum.dominantIndex(m) == d;
             }
             members += all ? 1.0 / n : 0;
             rel += w.reliability() / (double) n;
@@ -417,7 +418,7 @@ public final class TrainVoiceCalibratorCommand implements Callable<Integer> {
                     x[i] = VoiceConfidenceCalibrator.input(c.inputs().get(i), win.combined(), win.members(), names);
                 }
                 rows.add(x);
-                boolean right = c.target() == Target.CLIP ? clipRight : argmax(win.combined()) == clip.truth();
+                boolean right = c.target() == Target.CLIP ? clipRight : Spectrum.dominantIndex(win.combined()) == clip.truth();
                 ys.add(right ? 1.0 : 0.0);
                 ws.add(w);
                 owner.add(clip);
@@ -555,7 +556,7 @@ public final class TrainVoiceCalibratorCommand implements Callable<Integer> {
         for (VoiceCalibrationData.Clip c : clips) {
             for (VoiceCalibrationData.Window w : c.windows()) {
                 float[] q = cal.apply(w);
-                int top = argmax(q);
+                int top = Spectrum.dominantIndex(q);
                 conf.add(Math.min(1, q[top] * (double) w.reliability()));
                 hit.add(top == c.truth());
             }
@@ -565,16 +566,6 @@ public final class TrainVoiceCalibratorCommand implements Callable<Integer> {
             h[i] = hit.get(i);
         }
         return CalibrationMetrics.summarize(conf.stream().mapToDouble(Double::doubleValue).toArray(), h);
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int j = 1; j < p.length; j++) {
-            if (p[j] > p[best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     /** Writes the calibrator into the ensemble directory, sets its version, adds a NOTICE section and rewrites SHA256SUMS. */
