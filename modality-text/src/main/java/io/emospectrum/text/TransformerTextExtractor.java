@@ -12,6 +12,7 @@ import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.TextSpan;
 import io.emospectrum.spectrum.VadAnchors;
 import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextCaution;
 import io.emospectrum.spi.TextEmotionExtractor;
 import io.emospectrum.taxonomy.BoundLabelMapping;
 import io.emospectrum.text.encoder.LengthBuckets;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,6 +65,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>With a {@link LanguageIdentifier}, a text in a language the model does not read gets its
  * language on the analysis, {@code languageSupported = false}, and its confidences multiplied by
  * {@link #UNSUPPORTED_LANGUAGE_FACTOR}.
+ *
+ * <p>An analysis of a text in a language the model reads carries its {@linkplain TextAnalysis#cautions()
+ * cautions} ({@link TextCues#cautions()}: negation, irony markers, questions); they do not change the readings.
  *
  * <p>Thread-safe: the tokenizer is, and the scorer gives each call its own predictors. {@link #close()}
  * waits for the calls in flight; later calls fail with {@link io.emospectrum.error.ExtractorClosedException}.
@@ -603,7 +608,9 @@ public final class TransformerTextExtractor implements TextEmotionExtractor {
                 }
                 overall = reading(total, totalDims, allCats, text, new TextSpan(0, text.length()), totalTokens, supported);
             }
-            return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported);
+            // cues are English words and punctuation: a text the model does not read gets none
+            Set<TextCaution> cautions = supported ? TextCues.of(text).cautions() : Set.of();
+            return new TextAnalysis(overall, readings, language == null ? null : language.language(), supported, cautions);
         }
 
         /** A segment's token-weighted mean of per-window values, or null when there are none. */

@@ -4,6 +4,7 @@ import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.ExtractorOptions;
 import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextCaution;
 import io.emospectrum.spi.TextEmotionExtractor;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,24 @@ class CorporaVariantTest {
             EmotionReading happy = x.analyze(clear.get(1)).overall();
             assertThat(happy.dominant()).isEqualTo(EmotionCategory.HAPPINESS);
             assertThat(happy.confidence()).isEqualTo(happy.spectrum().probability(EmotionCategory.HAPPINESS));
+        }
+    }
+
+    @Test
+    void cautionsNameWhatTheModelReadsPoorlyAndLeaveTheReadingAlone() {
+        String sarcasm = "Oh great, another Monday. Just what I needed.";
+        try (TextEmotionExtractor x = new GoEmotionsMiniLmProvider().create(ExtractorOptions.defaults())) {
+            List<TextAnalysis> r = x.analyzeAll(List.of(sarcasm, "I am not unhappy with the result.", "Are you coming to the party tonight?",
+                    "Thank you so much, this made my day!", "Pourquoi est-ce que personne ne m'aide aujourd'hui ?"));
+            assertThat(r.get(0).cautions()).containsExactly(TextCaution.IRONY);
+            assertThat(r.get(1).cautions()).containsExactly(TextCaution.NEGATION);
+            assertThat(r.get(2).cautions()).containsExactly(TextCaution.QUESTION);
+            assertThat(r.get(3).cautions()).isEmpty();
+            // English cues say nothing of a language the model does not read
+            assertThat(r.get(4).languageSupported()).isFalse();
+            assertThat(r.get(4).cautions()).isEmpty();
+            // the same reading as the text alone: a caution does not move the spectrum
+            assertThat(r.get(0).overall().spectrum().probabilities()).isEqualTo(x.analyze(sarcasm).overall().spectrum().probabilities());
         }
     }
 }

@@ -221,10 +221,7 @@ final class TextCommand implements Callable<Integer> {
         ObjectNode o = out.object();
         o.put("line", line);
         out.readings().write(a.overall(), o);
-        if (a.language() != null) {
-            o.put("language", a.language());
-            o.put("unsupportedLanguage", !a.languageSupported());
-        }
+        out.readings().writeText(a, o);
         if (segments) {
             ArrayNode s = o.putArray("segments");
             for (EmotionReading r : a.segments()) {

@@ -117,10 +117,7 @@ final class TranscriptOutput {
         o.put("turn", t.index());
         o.put("speaker", t.speaker());
         out.readings().write(t.reading(), o);
-        if (t.alone().language() != null) {
-            o.put("language", t.alone().language());
-            o.put("unsupportedLanguage", !t.alone().languageSupported());
-        }
+        out.readings().writeText(t.alone(), o);
         ObjectNode alone = o.putObject("alone");
         EmotionReading a = t.alone().overall();
         out.readings().writeSpectrum(a.spectrum(), alone);

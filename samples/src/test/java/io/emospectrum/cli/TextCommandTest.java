@@ -88,6 +88,16 @@ class TextCommandTest {
         assertThat(phone.get("segments")).hasSize(2);
         assertThat(phone.get("segments").get(0).get("dominant").asText()).isEqualTo("happiness");
         assertThat(phone.get("segments").get(1).get("textStart").asInt()).isEqualTo(19);
+        assertThat(phone.has("cautions")).isFalse();
+    }
+
+    @Test
+    void theBundledModelCautionsAboutIronyAndNegation() {
+        CliRun r = CliRun.run("text", "--provider=goemotions-minilm", "Oh great, another Monday. Just what I needed.",
+                "I am not unhappy with the result.");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.lines().get(0).get("cautions")).extracting(JsonNode::asText).containsExactly("irony");
+        assertThat(r.lines().get(1).get("cautions")).extracting(JsonNode::asText).containsExactly("negation");
     }
 
     @Test

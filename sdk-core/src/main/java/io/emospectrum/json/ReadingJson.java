@@ -10,13 +10,18 @@ import io.emospectrum.spectrum.LabelScores;
 import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.TextSpan;
 import io.emospectrum.spectrum.TimeSpan;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextCaution;
+
+import java.util.Locale;
 
 /**
  * The JSON form of readings that the CLI writes and other tools read: {@code vector} (the nine
  * floats in docs/spectrum.md order), {@code spectrum} (the same by name), {@code dominant},
  * {@code confidence}, {@code modality}, {@code model}, {@code device}, and where known
  * {@code start}/{@code end} (seconds), {@code textStart}/{@code textEnd}, {@code box},
- * {@code subject} and {@code labels} (the model's own scores).
+ * {@code subject} and {@code labels} (the model's own scores); for a text, also {@code language},
+ * {@code unsupportedLanguage} and {@code cautions} ({@link #writeText}).
  */
 public final class ReadingJson {
     private final ObjectMapper mapper;
@@ -70,6 +75,23 @@ public final class ReadingJson {
             float[] s = ls.scores();
             for (int i = 0; i < s.length; i++) {
                 labels.put(ls.labels().get(i), s[i]);
+            }
+        }
+    }
+
+    /**
+     * What a text analysis says beside its readings: {@code language} and {@code unsupportedLanguage}
+     * where the extractor identifies languages, and {@code cautions} (lower-case names) where it found any.
+     */
+    public void writeText(TextAnalysis a, ObjectNode n) {
+        if (a.language() != null) {
+            n.put("language", a.language());
+            n.put("unsupportedLanguage", !a.languageSupported());
+        }
+        if (!a.cautions().isEmpty()) {
+            ArrayNode c = n.putArray("cautions");
+            for (TextCaution caution : a.cautions()) {
+                c.add(caution.name().toLowerCase(Locale.ROOT));
             }
         }
     }

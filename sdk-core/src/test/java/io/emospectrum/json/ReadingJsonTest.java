@@ -1,6 +1,7 @@
 package io.emospectrum.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emospectrum.spectrum.BoundingBox;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.LabelScores;
@@ -9,9 +10,12 @@ import io.emospectrum.spectrum.ModelId;
 import io.emospectrum.spectrum.Span;
 import io.emospectrum.spectrum.Spectrum;
 import io.emospectrum.spectrum.TimeSpan;
+import io.emospectrum.spi.TextAnalysis;
+import io.emospectrum.spi.TextCaution;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +43,22 @@ class ReadingJsonTest {
         assertThat(n.get("subject").asText()).isEqualTo("track-7");
         assertThat(n.get("labels").get("surprise").floatValue()).isEqualTo(0.3f);
         assertThat(n.has("textStart")).isFalse();
+    }
+
+    @Test
+    void aTextAnalysisAddsItsLanguageAndCautionsOnlyWhereKnown() {
+        EmotionReading r = EmotionReading.builder().spectrum(Spectrum.of(new float[] {0.2f, 0.8f, 0, 0, 0, 0, 0}, 0.4f, 0.2f))
+                .confidence(0.8f).modality(Modality.TEXT).model(new ModelId("m", "1")).device("cpu()").build();
+        ReadingJson json = new ReadingJson();
+        ObjectNode flagged = json.mapper().createObjectNode();
+        json.writeText(new TextAnalysis(r, List.of(), "en", true, Set.of(TextCaution.QUESTION, TextCaution.NEGATION)), flagged);
+        assertThat(flagged.get("language").asText()).isEqualTo("en");
+        assertThat(flagged.get("unsupportedLanguage").asBoolean()).isFalse();
+        assertThat(flagged.get("cautions")).extracting(JsonNode::asText).containsExactly("negation", "question");
+
+        ObjectNode plain = json.mapper().createObjectNode();
+        json.writeText(new TextAnalysis(r, List.of()), plain);
+        assertThat(plain.has("language")).isFalse();
+        assertThat(plain.has("cautions")).isFalse();
     }
 }

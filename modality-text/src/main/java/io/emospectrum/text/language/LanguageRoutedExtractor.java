@@ -147,7 +147,7 @@ public final class LanguageRoutedExtractor implements TextEmotionExtractor {
     }
 
     private static TextAnalysis routed(Route route, TextAnalysis a) {
-        return new TextAnalysis(a.overall(), a.segments(), route.language(), true);
+        return a.withLanguage(route.language(), true);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.emospectrum.text.score;
 
+import io.emospectrum.spi.TextCaution;
+
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -177,5 +179,20 @@ public record TextCues(Set<Cue> present) {
     /** A hashtag, mention or URL, capitals or an elongated word: the form of a tweet. */
     public boolean tweetForm() {
         return has(Cue.HASHTAG_MENTION_URL) || has(Cue.ALL_CAPS) || has(Cue.ELONGATION);
+    }
+
+    /** The cues a reader of the reading is told about: negation, irony and questions (see {@link TextCaution}). */
+    public Set<TextCaution> cautions() {
+        EnumSet<TextCaution> out = EnumSet.noneOf(TextCaution.class);
+        if (has(Cue.NEGATION)) {
+            out.add(TextCaution.NEGATION);
+        }
+        if (has(Cue.IRONY)) {
+            out.add(TextCaution.IRONY);
+        }
+        if (has(Cue.QUESTION)) {
+            out.add(TextCaution.QUESTION);
+        }
+        return out;
     }
 }

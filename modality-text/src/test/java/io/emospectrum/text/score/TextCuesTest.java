@@ -1,6 +1,7 @@
 package io.emospectrum.text.score;
 
 import io.emospectrum.text.score.TextCues.Cue;
+import io.emospectrum.spi.TextCaution;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -80,5 +81,15 @@ class TextCuesTest {
         TextCues c = TextCues.of("Is this not the best day?");
         assertThat(c.present()).contains(Cue.NEGATION, Cue.QUESTION);
         assertThatThrownBy(() -> c.present().add(Cue.IRONY)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aReaderIsToldOfNegationIronyAndQuestionsOnly() {
+        assertThat(TextCues.of("Oh great, another Monday. Just what I needed.").cautions()).containsExactly(TextCaution.IRONY);
+        assertThat(TextCues.of("Why am I not unhappy with the result?").cautions())
+                .containsExactlyInAnyOrder(TextCaution.NEGATION, TextCaution.QUESTION);
+        // a contrast, a hashtag or a short text is a cue of the calibrator's, not a caution
+        assertThat(TextCues.of("The food was good but the service was slow #fail").cautions()).isEmpty();
+        assertThat(TextCues.of("Yes.").cautions()).isEmpty();
     }
 }

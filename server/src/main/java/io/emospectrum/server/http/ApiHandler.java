@@ -226,10 +226,7 @@ public final class ApiHandler extends Handler.Abstract {
                 o.put("line", from + i + 1);
                 if (results.get(i) instanceof TextAnalysis a) {
                     readings.write(a.overall(), o);
-                    if (a.language() != null) { // as the CLI writes it
-                        o.put("language", a.language());
-                        o.put("unsupportedLanguage", !a.languageSupported());
-                    }
+                    readings.writeText(a, o); // as the CLI writes it
                     if (segments) {
                         ArrayNode s = o.putArray("segments");
                         for (EmotionReading r : a.segments()) {

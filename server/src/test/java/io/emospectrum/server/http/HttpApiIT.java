@@ -98,11 +98,12 @@ class HttpApiIT {
     @Test
     void textGivesWhatTheCliPrintsOneObjectPerLine() throws Exception {
         HttpResponse<String> r = post("/v1/text", "text/plain; charset=utf-8",
-                "Thank you so much, this made my day!\nThe train was late again and I am furious.\n".getBytes(StandardCharsets.UTF_8), true);
+                "Thank you so much, this made my day!\nThe train was late again and I am furious.\nOh great, another Monday. Just what I needed.\n"
+                        .getBytes(StandardCharsets.UTF_8), true);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
         List<JsonNode> got = lines(r.body());
-        assertThat(got).hasSize(2);
+        assertThat(got).hasSize(3);
         ReadingJson json = new ReadingJson(MAPPER);
         var direct = json.toNode(extractors.text().orElseThrow().analyze("The train was late again and I am furious.").overall());
         assertThat(got.get(1).path("line").asInt()).isEqualTo(2);
@@ -111,6 +112,8 @@ class HttpApiIT {
         }
         assertThat(got.get(0).path("dominant").asText()).isEqualTo("happiness");
         assertThat(got.get(1).path("dominant").asText()).isNotEqualTo("happiness");
+        assertThat(got.get(1).has("cautions")).isFalse();
+        assertThat(got.get(2).path("cautions")).extracting(JsonNode::asText).containsExactly("irony");
     }
 
     @Test
