@@ -3,12 +3,14 @@ package io.emospectrum.spark;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spectrum.Spectrum;
+import io.emospectrum.spi.TextAnalysis;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The columns EmoSpectrum writes. Every reading has the nine spectrum values as float columns
@@ -18,7 +20,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #texts}: the input's id column (its own name and type), {@code start} and {@code end}
- *       (int: the character span read), the reading, {@code error} (string, null when read).</li>
+ *       (int: the character span read), the reading, {@code language} (string, ISO 639-1),
+ *       {@code unsupportedLanguage} (boolean), {@code cautions} (array of negation/irony/question; empty
+ *       when none), {@code error} (string, null when read).</li>
  *   <li>{@link #WINDOWS}: {@code clip} (the URI), {@code subject} (face track, null when unknown),
  *       {@code start} and {@code end} (double, seconds), the fused reading, {@code modalities}
  *       (array of text/face/voice), {@code disagreement} (double, bits).</li>
@@ -67,7 +71,19 @@ public final class EmotionSchema {
         return reading(new StructType().add(id.name(), id.dataType(), true)
                 .add("start", DataTypes.IntegerType, true)
                 .add("end", DataTypes.IntegerType, true))
+                .add("language", DataTypes.StringType, true)
+                .add("unsupportedLanguage", DataTypes.BooleanType, true)
+                .add("cautions", DataTypes.createArrayType(DataTypes.StringType, false), true)
                 .add("error", DataTypes.StringType, true);
+    }
+
+    /** The three values of a text analysis beside its reading (language, unsupportedLanguage, cautions) into {@code row} from {@code at}. */
+    static void putText(Object[] row, int at, TextAnalysis a) {
+        if (a.language() != null) {
+            row[at] = a.language();
+            row[at + 1] = !a.languageSupported();
+        }
+        row[at + 2] = a.cautions().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
     private static StructType reading(StructType head) {

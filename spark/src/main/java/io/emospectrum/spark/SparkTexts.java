@@ -125,7 +125,7 @@ public final class SparkTexts {
             }
             int k = 0;
             for (Row r : in) {
-                Object[] v = new Object[4 + 12];
+                Object[] v = new Object[3 + 12 + 3 + 1];
                 v[0] = r.get(0);
                 Object result = r.get(1) == null ? "text is null" : results.get(k++);
                 if (result instanceof TextAnalysis a) {
@@ -135,6 +135,7 @@ public final class SparkTexts {
                         v[2] = span.end();
                     });
                     EmotionSchema.put(v, 3, overall);
+                    EmotionSchema.putText(v, 15, a);
                 } else {
                     v[v.length - 1] = result;
                 }

@@ -40,6 +40,8 @@ class SparkTextsTest {
         for (int i = 0; i < 1000; i++) {
             texts.add(OPENINGS[i % 10] + " " + ENDINGS[(i / 10) % 10] + (i % 7 == 0 ? " Really." : ""));
         }
+        texts.set(3, "Oh great, another Monday. Just what I needed.");
+        texts.set(4, "Je suis tellement heureux aujourd'hui, merci à tous !");
         texts.set(17, "   ");
         texts.set(500, null);
         List<Row> rows = new ArrayList<>();
@@ -57,7 +59,7 @@ class SparkTextsTest {
 
         assertThat(scored).hasSize(1000);
         assertThat(scored.get(0).schema().fieldNames()).startsWith("id", "start", "end", "neutral", "happiness")
-                .endsWith("dominant", "confidence", "model", "error");
+                .endsWith("dominant", "confidence", "model", "language", "unsupportedLanguage", "cautions", "error");
         try (TextEmotionExtractor sdk = ProviderRegistry.text().select().create(ExtractorOptions.defaults())) {
             List<String> good = texts.stream().filter(t -> t != null && !t.isBlank()).toList();
             java.util.Iterator<TextAnalysis> expected = sdk.analyzeAll(good).iterator();
@@ -72,6 +74,10 @@ class SparkTextsTest {
                 assertEqual(r, expected.next());
             }
         }
+        assertThat(scored.get(1).<String>getList(scored.get(1).fieldIndex("cautions"))).containsExactly("negation"); // "I can't believe it, ..."
+        assertThat(scored.get(3).<String>getList(scored.get(3).fieldIndex("cautions"))).containsExactly("irony");
+        assertThat(scored.get(4).<Boolean>getAs("unsupportedLanguage")).isTrue();
+        assertThat(scored.get(0).<String>getList(scored.get(0).fieldIndex("cautions"))).isEmpty();
     }
 
     @Test
@@ -109,5 +115,9 @@ class SparkTextsTest {
         assertThat(r.getFloat(r.fieldIndex("confidence"))).isCloseTo(o.confidence(), within(1e-5f));
         assertThat(r.<String>getAs("model")).isEqualTo(o.model().toString());
         assertThat(r.<Integer>getAs("end")).isEqualTo(o.span().textSpan().orElseThrow().end());
+        assertThat(r.<String>getAs("language")).isEqualTo(a.language());
+        assertThat(r.<Boolean>getAs("unsupportedLanguage")).isEqualTo(!a.languageSupported());
+        assertThat(r.<String>getList(r.fieldIndex("cautions")))
+                .containsExactlyElementsOf(a.cautions().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 }
