@@ -1,9 +1,6 @@
 package io.emospectrum.text.head;
 
 import io.emospectrum.text.encoder.SentenceEncoder;
-import io.emospectrum.text.encoder.TokenBatch;
-import io.emospectrum.text.parallel.WideScorer;
-import io.emospectrum.text.score.LabelScorer;
 import io.emospectrum.text.score.WindowScores;
 
 import java.util.List;
@@ -12,11 +9,9 @@ import java.util.List;
  * The bundled model: sentence encoder, then the trained GoEmotions head (and, when the model has
  * them, a valence/arousal head and a second, seven-category head on the same pooled features).
  */
-public final class EncoderHeadScorer implements LabelScorer, WideScorer {
-    private final SentenceEncoder encoder;
+public final class EncoderHeadScorer extends PooledHeadScorer {
     private final HeadClassifier head;
     private final HeadConfig config;
-    private final ValenceArousalHead dimensions;
     private final CategoryHead categories;
 
     public EncoderHeadScorer(SentenceEncoder encoder, HeadClassifier head, HeadConfig config) {
@@ -29,10 +24,9 @@ public final class EncoderHeadScorer implements LabelScorer, WideScorer {
      */
     public EncoderHeadScorer(SentenceEncoder encoder, HeadClassifier head, HeadConfig config, ValenceArousalHead dimensions,
                              CategoryHead categories) {
-        this.encoder = encoder;
+        super(encoder, dimensions);
         this.head = head;
         this.config = config;
-        this.dimensions = dimensions;
         this.categories = categories;
     }
 
@@ -42,36 +36,12 @@ public final class EncoderHeadScorer implements LabelScorer, WideScorer {
     }
 
     @Override
-    public float[][] score(TokenBatch batch) {
-        return scoreWindows(batch).labels();
-    }
-
-    @Override
-    public boolean predictsDimensions() {
-        return dimensions != null;
-    }
-
-    @Override
     public boolean predictsCategories() {
         return categories != null;
     }
 
     @Override
-    public WindowScores scoreWindows(TokenBatch batch) {
-        return heads(encoder.encode(batch));
-    }
-
-    @Override
-    public int wideThreads() {
-        return encoder.wideThreads();
-    }
-
-    @Override
-    public WindowScores scoreWide(TokenBatch batch) {
-        return heads(encoder.encodeWide(batch));
-    }
-
-    private WindowScores heads(float[][] pooled) {
+    protected WindowScores heads(float[][] pooled) {
         float[][] rows = new float[pooled.length][];
         for (int i = 0; i < pooled.length; i++) {
             rows[i] = config.select(pooled[i]);
@@ -83,20 +53,11 @@ public final class EncoderHeadScorer implements LabelScorer, WideScorer {
                 second[i] = categories.predict(pooled[i]);
             }
         }
-        return new WindowScores(head.predict(rows), ValenceArousalHead.predictAll(dimensions, pooled), second);
+        return new WindowScores(head.predict(rows), dimensions(pooled), second);
     }
 
     @Override
-    public String device() {
-        return encoder.device();
-    }
-
-    @Override
-    public void close() {
-        try {
-            head.close();
-        } finally {
-            encoder.close();
-        }
+    protected void closeHeads() {
+        head.close();
     }
 }
