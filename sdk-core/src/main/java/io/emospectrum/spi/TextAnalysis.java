@@ -25,7 +25,7 @@ public record TextAnalysis(EmotionReading overall, List<EmotionReading> segments
     public TextAnalysis {
         Objects.requireNonNull(overall, "overall");
         segments = List.copyOf(segments);
-        cautions = cautions.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(cautions));
+        cautions = Objects.requireNonNull(cautions, "cautions").isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(cautions));
     }
 
     /** An analysis without cautions. */
