@@ -12,6 +12,8 @@ import io.emospectrum.text.language.LanguageIdentifier;
 import io.emospectrum.text.language.LanguageRoutedExtractor;
 import io.emospectrum.text.language.LazyTextExtractor;
 import io.emospectrum.text.parallel.ThreadSettings;
+import io.emospectrum.text.score.DomainCalibratedExtractor;
+import io.emospectrum.text.score.DomainCalibration;
 
 import java.util.List;
 import java.util.Set;
@@ -68,8 +70,12 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     public static final OptionKey<Boolean> SPREAD_SINGLE_BATCH = OptionKey.bool("spread-single-batch").defaultValue(false)
             .help("true: a call whose texts fit one encoder batch (one short text, a few) runs it on all threads cores, through a second "
                     + "encoder session (more memory); false: on one core (faster on a 2-core machine, see docs/modality-text.md).").build();
+    public static final OptionKey<String> DOMAIN_CALIBRATION = OptionKey.text("domain-calibration").defaultNote("none")
+            .help("Platt scaling of the confidence fitted on your own labelled texts, as 'A,B' (printed by emospectrum-tools train "
+                    + "text-domain-calibration): confidence follows accuracy on your domain instead of the corpora's. The dominant category "
+                    + "does not change.").build();
     private static final OptionSet OPTIONS = OptionSet.of(MAX_TOKENS, OVERLAP_TOKENS, MAX_CHARS, VARIANT, SEGMENTS, CHINESE, THREADS,
-            SPREAD_SINGLE_BATCH);
+            SPREAD_SINGLE_BATCH, DOMAIN_CALIBRATION);
 
     @Override
     public String name() {
@@ -95,6 +101,13 @@ public final class GoEmotionsMiniLmProvider implements TextExtractorProvider {
     @Override
     public TextEmotionExtractor create(ExtractorOptions options) {
         OptionValues o = options.parse(NAME, OPTIONS);
+        // parsed before any model loads, so that a malformed value fails fast
+        DomainCalibration domain = o.find(DOMAIN_CALIBRATION).map(v -> DomainCalibration.parse(DOMAIN_CALIBRATION.name(), v)).orElse(null);
+        TextEmotionExtractor x = extractor(options, o);
+        return domain == null ? x : new DomainCalibratedExtractor(x, domain);
+    }
+
+    private TextEmotionExtractor extractor(ExtractorOptions options, OptionValues o) {
         TransformerTextExtractor.Segmentation segmentation = o.get(SEGMENTS).equals("sentences")
                 ? TransformerTextExtractor.Segmentation.SENTENCES : TransformerTextExtractor.Segmentation.WINDOWS;
         Integer maxTokens = o.find(MAX_TOKENS).orElse(null);

@@ -1,5 +1,6 @@
 package io.emospectrum.text;
 
+import io.emospectrum.error.InvalidOptionException;
 import io.emospectrum.spectrum.EmotionCategory;
 import io.emospectrum.spectrum.EmotionReading;
 import io.emospectrum.spi.ExtractorOptions;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code variant=corpora}, the default: the GoEmotions head combined with a seven-category head
@@ -91,5 +93,32 @@ class CorporaVariantTest {
             // the same reading as the text alone: a caution does not move the spectrum
             assertThat(r.get(0).overall().spectrum().probabilities()).isEqualTo(x.analyze(sarcasm).overall().spectrum().probabilities());
         }
+    }
+
+    @Test
+    void aDomainCalibrationMovesConfidenceNotTheReading() {
+        List<String> texts = List.of("I am so happy today, this is wonderful news!", "The train was late again and I am furious.",
+                "Je suis tellement heureux aujourd'hui !");
+        try (TextEmotionExtractor x = new GoEmotionsMiniLmProvider().create(ExtractorOptions.defaults());
+             TextEmotionExtractor lower = new GoEmotionsMiniLmProvider().create(
+                     ExtractorOptions.builder().property("domain-calibration", "-1,1").build())) {
+            List<TextAnalysis> as = x.analyzeAll(texts);
+            List<TextAnalysis> calibrated = lower.analyzeAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                EmotionReading before = as.get(i).overall();
+                EmotionReading after = calibrated.get(i).overall();
+                assertThat(after.dominant()).isEqualTo(before.dominant());
+                assertThat(after.confidence()).isLessThan(before.confidence());
+                assertThat(after.spectrum().valence()).isEqualTo(before.spectrum().valence());
+                assertThat(calibrated.get(i).language()).isEqualTo(as.get(i).language());
+            }
+            // a supported text's confidence is its dominant probability, calibrated; French keeps its cut to a tenth
+            EmotionReading happy = calibrated.get(0).overall();
+            assertThat(happy.confidence()).isEqualTo(happy.spectrum().probability(happy.dominant()));
+            assertThat(calibrated.get(2).overall().confidence()).isLessThanOrEqualTo(0.1f * calibrated.get(2).overall().spectrum()
+                    .probability(calibrated.get(2).overall().dominant()) + 1e-6f);
+        }
+        assertThatThrownBy(() -> new GoEmotionsMiniLmProvider().create(ExtractorOptions.builder().property("domain-calibration", "0.5").build()))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("A,B");
     }
 }

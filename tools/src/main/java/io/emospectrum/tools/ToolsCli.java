@@ -37,7 +37,7 @@ public final class ToolsCli {
     public static final int EXIT_BAD_INPUT = CliSupport.EXIT_BAD_INPUT;
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a model (writes under target/ unless --out says otherwise).",
-            subcommands = {FineTuneEncoder.class, TrainHead.class, io.emospectrum.tools.text.FitCalibration.class, io.emospectrum.tools.text.ChineseHead.class, TrainCommand.class, TrainVoiceCommand.class,
+            subcommands = {FineTuneEncoder.class, TrainHead.class, io.emospectrum.tools.text.FitCalibration.class, io.emospectrum.tools.text.TrainDomainCalibration.class, io.emospectrum.tools.text.ChineseHead.class, TrainCommand.class, TrainVoiceCommand.class,
                     io.emospectrum.tools.voice.TrainVoiceCorporaCommand.class, io.emospectrum.tools.voice.TrainVoiceEnsembleCommand.class,
                     io.emospectrum.tools.voice.TrainVoiceCalibratorCommand.class})
     static final class Train {

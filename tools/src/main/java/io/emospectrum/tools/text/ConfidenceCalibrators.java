@@ -80,6 +80,16 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
     @Option(names = "--cues", description = "print how accurate readings are with and without each text cue (TextCues) on the split, "
             + "left out and in domain, instead of comparing calibrators")
     private boolean optCues;
+    @Option(names = "--domain-labels", split = ",", description = "instead of comparing calibrators: for each left-out corpus, fit a "
+            + "recalibration (--domain-form) on top of the shipped calibrator on this many labelled texts of its dev split (random samples, "
+            + "--repeats of each) and score its test split (with --split dev: one half of its dev split on the other): what a user's own "
+            + "labelled texts buy")
+    private List<Integer> optDomainLabels;
+    @Option(names = "--domain-form", defaultValue = "PLATT", description = "the --domain-labels recalibration: ${COMPLETION-CANDIDATES}; "
+            + "default: ${DEFAULT-VALUE}")
+    private DomainCalibrationFit.Form optDomainForm;
+    @Option(names = "--repeats", defaultValue = "20", description = "random samples per size for --domain-labels; default: ${DEFAULT-VALUE}")
+    private int optRepeats;
     @Option(names = "--context-temperature", defaultValue = "1", description = "what --write records as the blended conversation turn's temperature (fitted by evaluate text-context --fit-temperature)")
     private double optContextTemperature;
 
@@ -188,6 +198,10 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
             CueTable.print(whole, corpusFolds.split());
             return 0;
         }
+        if (optDomainLabels != null) {
+            domainLabels(data, shipped, tokens, corpora, recipe, settings);
+            return 0;
+        }
         List<Fold> folds = new ArrayList<>();
         for (String out : corpora) {
             long t0 = System.nanoTime();
@@ -247,6 +261,36 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         summary.forEach(System.out::println);
         return 0;
+    }
+
+    /** {@code --domain-labels}: the left-out corpora calibrated as the shipped recipe does, then a temperature of their own labels. */
+    private void domainLabels(LeaveOneCorpusOut.Data data, float[][] shipped, int[] tokens, Set<String> corpora, MultiCorpusRecipes.Recipe recipe,
+                              SoftmaxHead.Settings settings) {
+        Candidate c = CANDIDATES.stream().filter(x -> x.name().equals(CueTable.SHIPPED)).findFirst().orElseThrow();
+        List<DomainCalibrationFit.Domain> domains = new ArrayList<>();
+        boolean onTest = corpusFolds.split().equals("test");
+        for (String out : corpora) {
+            Fold dev = fold(data, shipped, tokens, corpora, out, "dev", recipe, settings);
+            ConfidenceCalibrator cal = fit(c, dev.outOfDomain(), dev.inDomain(), null, 1, "fold");
+            java.util.function.Function<Row, float[]> calibrated = r -> cal.apply(r.p(), r.labelHead(), r.categoryHead(), r.tokens(),
+                    r.familiarity(), r.cues());
+            List<Row> pool = dev.scored();
+            List<Row> scored;
+            if (onTest) {
+                scored = fold(data, shipped, tokens, corpora, out, "test", recipe, settings).scored();
+            } else { // choosing: labelled texts from one half of the dev split, the other half scored
+                List<Row> shuffled = new ArrayList<>(pool);
+                java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+                pool = shuffled.subList(0, shuffled.size() / 2);
+                scored = shuffled.subList(shuffled.size() / 2, shuffled.size());
+            }
+            domains.add(new DomainCalibrationFit.Domain(out, pool.stream().map(calibrated).toList(), pool.stream().mapToInt(Row::gold).toArray(),
+                    scored.stream().map(calibrated).toList(), scored.stream().mapToInt(Row::gold).toArray()));
+        }
+        System.out.printf(Locale.ROOT, "left-out corpus read by the recipe trained on the others, confidence by \"%s\" fitted on them; "
+                + "then %s fitted on N labelled texts of %s (%d random samples each), scored on %s%n", c.name(), optDomainForm,
+                onTest ? "its dev split" : "one half of its dev split", optRepeats, onTest ? "its test split" : "the other half");
+        DomainCalibrationFit.print(domains, optDomainLabels, optRepeats, 7, optDomainForm);
     }
 
     /**
