@@ -65,12 +65,11 @@ public final class DomainCalibratedExtractor implements TextEmotionExtractor {
     }
 
     private TextAnalysis calibrated(TextAnalysis a) {
+        EmotionReading overall = calibrated(a.overall());
         List<EmotionReading> segments = new ArrayList<>(a.segments().size());
         for (EmotionReading r : a.segments()) {
-            segments.add(r == a.overall() ? null : calibrated(r));
+            segments.add(r == a.overall() ? overall : calibrated(r)); // a one-sentence text's segment is its overall reading
         }
-        EmotionReading overall = calibrated(a.overall());
-        segments.replaceAll(r -> r == null ? overall : r);
         return new TextAnalysis(overall, segments, a.language(), a.languageSupported(), a.cautions());
     }
 

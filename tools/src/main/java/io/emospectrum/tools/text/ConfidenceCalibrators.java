@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
  * model of each row was trained on.
  *
  * <pre>./emospectrum-tools evaluate text-confidence --features /work/data-extra/text-features [--split dev]
- * ./emospectrum-tools evaluate text-confidence --features ... --write modality-text/src/main/resources --calibrator NAME</pre>
+ * ./emospectrum-tools evaluate text-confidence --features ... --write modality-text/src/main/resources --calibrator NAME
+ * ./emospectrum-tools evaluate text-confidence --features ... --split test --domain-labels 50,100,200   # what labelled texts of a domain buy</pre>
  */
 @Command(name = "text-confidence", mixinStandardHelpOptions = true,
         description = "Nested leave-one-corpus-out comparison of per-input confidence calibrators for the corpora default; --write ships one.")
@@ -263,7 +264,7 @@ public final class ConfidenceCalibrators implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --domain-labels}: the left-out corpora calibrated as the shipped recipe does, then a temperature of their own labels. */
+    /** {@code --domain-labels}: the left-out corpora calibrated as the shipped recipe does, then recalibrated on a few of their own labelled texts. */
     private void domainLabels(LeaveOneCorpusOut.Data data, float[][] shipped, int[] tokens, Set<String> corpora, MultiCorpusRecipes.Recipe recipe,
                               SoftmaxHead.Settings settings) {
         Candidate c = CANDIDATES.stream().filter(x -> x.name().equals(CueTable.SHIPPED)).findFirst().orElseThrow();
