@@ -44,8 +44,8 @@ public final class EmotionSchema {
         SPECTRUM_COLUMNS = List.copyOf(c);
     }
 
-    /** The struct the SQL function {@code emotion(text)} returns: spectrum, dominant, confidence, model, error. */
-    public static final StructType READING = reading(new StructType()).add("error", DataTypes.StringType, true);
+    /** The struct the SQL function {@code emotion(text)} returns: spectrum, dominant, confidence, model, language, unsupportedLanguage, cautions, error. */
+    public static final StructType READING = text(reading(new StructType())).add("error", DataTypes.StringType, true);
 
     public static final StructType WINDOWS = reading(new StructType()
             .add("clip", DataTypes.StringType, false)
@@ -68,13 +68,17 @@ public final class EmotionSchema {
 
     /** The text scores' schema for an input id column {@code id}. */
     public static StructType texts(StructField id) {
-        return reading(new StructType().add(id.name(), id.dataType(), true)
+        return text(reading(new StructType().add(id.name(), id.dataType(), true)
                 .add("start", DataTypes.IntegerType, true)
-                .add("end", DataTypes.IntegerType, true))
-                .add("language", DataTypes.StringType, true)
-                .add("unsupportedLanguage", DataTypes.BooleanType, true)
-                .add("cautions", DataTypes.createArrayType(DataTypes.StringType, false), true)
+                .add("end", DataTypes.IntegerType, true)))
                 .add("error", DataTypes.StringType, true);
+    }
+
+    /** What a text analysis says beside its reading: language, unsupportedLanguage, cautions ({@link #putText}). */
+    private static StructType text(StructType head) {
+        return head.add("language", DataTypes.StringType, true)
+                .add("unsupportedLanguage", DataTypes.BooleanType, true)
+                .add("cautions", DataTypes.createArrayType(DataTypes.StringType, false), true);
     }
 
     /** The three values of a text analysis beside its reading (language, unsupportedLanguage, cautions) into {@code row} from {@code at}. */

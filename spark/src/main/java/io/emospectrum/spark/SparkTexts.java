@@ -56,7 +56,9 @@ public final class SparkTexts {
                 if (text == null) {
                     throw new InvalidInputException("text is null");
                 }
-                EmotionSchema.put(v, 0, ExecutorExtractors.text(s).analyze(text).overall());
+                TextAnalysis a = ExecutorExtractors.text(s).analyze(text);
+                EmotionSchema.put(v, 0, a.overall());
+                EmotionSchema.putText(v, 12, a);
             } catch (InvalidInputException e) {
                 v[v.length - 1] = e.getMessage();
             }

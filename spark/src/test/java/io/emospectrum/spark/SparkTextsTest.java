@@ -94,14 +94,17 @@ class SparkTextsTest {
             Row e = sql.get(i).getStruct(1);
             Row b = batched.get(i);
             for (String c : EmotionSchema.READING.fieldNames()) {
-                if (b.isNullAt(b.fieldIndex(c)) || b.get(b.fieldIndex(c)) instanceof String) {
-                    assertThat(e.<Object>getAs(c)).as(c).isEqualTo(b.getAs(c));
-                } else {
+                if (!b.isNullAt(b.fieldIndex(c)) && b.get(b.fieldIndex(c)) instanceof Float) {
                     assertThat(e.getFloat(e.fieldIndex(c))).as(c).isCloseTo(b.getFloat(b.fieldIndex(c)), within(1e-5f));
+                } else {
+                    assertThat(e.<Object>getAs(c)).as(c).isEqualTo(b.getAs(c));
                 }
             }
         }
         assertThat(sql.get(17).getStruct(1).getString(EmotionSchema.READING.fieldIndex("error"))).isNotBlank();
+        Row ironic = sql.get(3).getStruct(1);
+        assertThat(ironic.<String>getList(ironic.fieldIndex("cautions"))).containsExactly("irony");
+        assertThat(ironic.<String>getAs("language")).isEqualTo("en");
     }
 
     static void assertEqual(Row r, TextAnalysis a) {
