@@ -148,6 +148,9 @@ public final class TrainDomainCalibration implements Callable<Integer> {
                 if (row.length <= Math.max(text, category)) {
                     throw new InvalidInputException(file + " line " + line + ": " + row.length + " columns, the header has " + header.length);
                 }
+                if (row[text].isBlank()) {
+                    throw new InvalidInputException(file + " line " + line + ": the text is empty");
+                }
                 out.add(new Labelled(line, row[text], category(row[category], file, line)));
             }
         } catch (NoSuchFileException e) {

@@ -58,6 +58,11 @@ class TrainDomainCalibrationTest {
                 .hasMessageContaining("needs at least " + TrainDomainCalibration.MIN_TEXTS);
         assertThatThrownBy(() -> TrainDomainCalibration.read(dir.resolve("none.csv"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no such file");
+        Path blank = Files.writeString(dir.resolve("e.csv"), "text,category\nhello,neutral\n  ,happiness\n");
+        assertThatThrownBy(() -> TrainDomainCalibration.read(blank)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 3: the text is empty");
+        Path latin1 = Files.write(dir.resolve("f.csv"), "text,category\ncaf\u00e9,happiness\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> TrainDomainCalibration.read(latin1)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not UTF-8");
         Path empty = Files.writeString(dir.resolve("d.csv"), "");
         assertThatThrownBy(() -> TrainDomainCalibration.read(empty)).isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
     }
