@@ -17,7 +17,7 @@ final class SparkSnippets {
 
         // the same reading as a SQL function (one text per call)
         new SparkTexts(TextSettings.defaults()).registerFunction(spark, "emotion");
-        Dataset<Row> sql = spark.sql("SELECT id, emotion(text) AS e FROM posts");   // e.dominant, e.valence, ...
+        Dataset<Row> sql = spark.sql("SELECT id, emotion(text) AS e FROM posts");   // e.dominant, e.valence, e.cautions, ... (the texts columns but id, start, end)
 
         // clips: one URI per row
         ClipResults r = new SparkClips(ClipSettings.defaults()).analyze(spark.read().text("clips.txt"), "value");
