@@ -41,8 +41,12 @@ public record DomainCalibration(double a, double b) {
 
     /** The confidence after the calibration. */
     public double confidence(double c) {
-        double x = Math.log(Math.max(1e-6, c) / Math.max(1e-6, 1 - c));
-        return 1 / (1 + Math.exp(-(a + b * x)));
+        return 1 / (1 + Math.exp(-(a + b * logit(c))));
+    }
+
+    /** The logit of a confidence, kept finite at 0 and 1. */
+    public static double logit(double c) {
+        return Math.log(Math.max(1e-6, c) / Math.max(1e-6, 1 - c));
     }
 
     /** The distribution re-tempered so that its dominant probability is {@link #confidence} of its own. */

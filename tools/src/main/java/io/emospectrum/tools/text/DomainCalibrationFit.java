@@ -66,9 +66,10 @@ public final class DomainCalibrationFit {
         };
     }
 
-    private static double goldenSection(double lo, double hi, java.util.function.DoubleUnaryOperator f) {
+    /** The minimum of a function unimodal on [lo, hi], by 60 golden-section steps. */
+    static double goldenSection(double lo, double hi, java.util.function.DoubleUnaryOperator f) {
         double phi = (Math.sqrt(5) - 1) / 2;
-        for (int it = 0; it < 60; it++) { // the losses here are unimodal in the parameter
+        for (int it = 0; it < 60; it++) {
             double a = hi - phi * (hi - lo);
             double b = lo + phi * (hi - lo);
             if (f.applyAsDouble(a) < f.applyAsDouble(b)) {
@@ -114,7 +115,7 @@ public final class DomainCalibrationFit {
             for (int i = 0; i < p.size(); i++) {
                 int top = Spectrum.dominantIndex(p.get(i));
                 double c = p.get(i)[top];
-                double x = Math.log(Math.max(1e-6, c) / Math.max(1e-6, 1 - c));
+                double x = DomainCalibration.logit(c);
                 double q = 1 / (1 + Math.exp(-(a + b * x)));
                 double y = top == gold[i] ? 1 : 0;
                 double w = q * (1 - q);

@@ -238,19 +238,8 @@ public final class MultiCorpusRecipes implements Callable<Integer> {
 
     /** Temperature minimizing the weighted negative log-likelihood of the gold category (golden-section search on log T). */
     static double fitTemperature(List<float[]> p, List<Integer> gold, List<Double> weight) {
-        double lo = Math.log(0.2);
-        double hi = Math.log(10);
-        double phi = (Math.sqrt(5) - 1) / 2;
-        for (int it = 0; it < 60; it++) {
-            double a = hi - phi * (hi - lo);
-            double b = lo + phi * (hi - lo);
-            if (nll(p, gold, weight, Math.exp(a)) < nll(p, gold, weight, Math.exp(b))) {
-                hi = b;
-            } else {
-                lo = a;
-            }
-        }
-        return Math.round(Math.exp((lo + hi) / 2) * 1e4) / 1e4;
+        double logT = DomainCalibrationFit.goldenSection(Math.log(0.2), Math.log(10), t -> nll(p, gold, weight, Math.exp(t)));
+        return Math.round(Math.exp(logT) * 1e4) / 1e4;
     }
 
     private static double nll(List<float[]> p, List<Integer> gold, List<Double> weight, double t) {
